@@ -1,0 +1,3 @@
+"""Tiny demo API."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,27 @@
+package dev.stagecraft.instruction;
+
+import dev.stagecraft.syntax.SourceRange;
+import java.util.List;
+
+/**
+ * The command of RUN, CMD, ENTRYPOINT, SHELL or HEALTHCHECK CMD: exec form (a JSON array, one word
+ * per element, decoded) or shell form (one word holding the whole command as written).
+ */
+public record CommandLine(boolean json, List<Word> args, SourceRange range) {
+
+    public CommandLine {
+        args = List.copyOf(args);
+    }
+
+    /** The command as one line: the shell text, or the exec arguments joined by blanks. */
+    public String display() {
+        StringBuilder b = new StringBuilder();
+        for (Word w : args) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(w.text());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.stagecraft.instruction;
+
+import dev.stagecraft.syntax.InstructionNode;
+import dev.stagecraft.syntax.SourceRange;
+import java.util.List;
+
+/**
+ * What every instruction shares: the node it was read from, its kind, where its keyword is in the
+ * logical line (an ONBUILD trigger's keyword is inside its ONBUILD's line) and its flags.
+ */
+public record InstructionSource(InstructionNode node, InstructionKind kind, int keywordStart, int keywordEnd,
+        List<Flag> flags) {
+
+    public InstructionSource {
+        flags = List.copyOf(flags);
+    }
+
+    public SourceRange keywordRange() {
+        return node.range(keywordStart, keywordEnd);
+    }
+
+    /** The keyword as written. */
+    public String keyword() {
+        return node.text().substring(keywordStart, keywordEnd);
+    }
+
+    /** The flags named {@code name}, in order. */
+    public List<Flag> flags(String name) {
+        return flags.stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    /** The last flag named {@code name}, or null. */
+    public Flag flag(String name) {
+        Flag found = null;
+        for (Flag f : flags) {
+            if (f.name().equals(name)) {
+                found = f;
+            }
+        }
+        return found;
+    }
+}

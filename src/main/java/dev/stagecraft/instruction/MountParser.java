@@ -1,0 +1,145 @@
+package dev.stagecraft.instruction;
+
+import dev.stagecraft.syntax.Diagnostic;
+import dev.stagecraft.syntax.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the value of {@code --mount} as BuildKit does: one CSV record (double quotes protect commas)
+ * of {@code key=value} fields, keys in any case, type bind unless said otherwise.
+ */
+final class MountParser {
+    private static final Set<String> KEYS = Set.of("type", "from", "source", "src", "target", "dst", "destination",
+            "readonly", "ro", "readwrite", "rw", "id", "sharing", "required", "size", "mode", "uid", "gid", "env");
+
+    private MountParser() {
+    }
+
+    /** A field of the CSV record: its text and where it is in the flag value. */
+    private record Field(String text, int[] positions) {
+    }
+
+    static Mount parse(Flag flag, List<Diagnostic> out) {
+        String value = flag.value();
+        List<Field> fields = csv(value);
+        if (fields == null) {
+            out.add(Diagnostic.error("invalid-mount", "--mount is not a valid CSV record (a bare '\"' inside a field?): "
+                    + value, flag.valueRange()));
+            return null;
+        }
+        MountType type = MountType.BIND;
+        List<MountOption> options = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            String text = f.text();
+            int eq = text.indexOf('=');
+            String key = (eq < 0 ? text : text.substring(0, eq)).toLowerCase(Locale.ROOT);
+            SourceRange range = sub(flag, f, 0, text.length());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!KEYS.contains(key)) {
+                out.add(Diagnostic.error("invalid-mount", "Unexpected key '" + key + "' in --mount field '" + text
+                        + "'; keys are type, from, source, target, id, sharing, readonly, mode, uid, gid, required, size, env",
+                        range));
+                continue;
+            }
+            String v = eq < 0 ? null : text.substring(eq + 1);
+            SourceRange valueRange = eq < 0 ? null : sub(flag, f, eq + 1, text.length());
+            if (v == null && !Set.of("readonly", "ro", "readwrite", "rw", "required").contains(key)) {
+                out.add(Diagnostic.error("invalid-mount", "Field '" + key + "' of --mount needs a value: " + key + "=...",
+                        range));
+                continue;
+            }
+            if (key.equals("type")) {
+                MountType t = MountType.of(v);
+                if (t == null) {
+                    out.add(Diagnostic.error("invalid-mount", "Unsupported mount type '" + v
+                            + "': use bind, cache, tmpfs, secret or ssh", valueRange));
+                    continue;
+                }
+                type = t;
+            } else if (key.equals("sharing") && v.indexOf('$') < 0
+                    && !Set.of("shared", "private", "locked").contains(v.toLowerCase(Locale.ROOT))) {
+                out.add(Diagnostic.error("invalid-mount", "Unsupported sharing value '" + v
+                        + "': use shared, private or locked", valueRange));
+            } else if (key.equals("sharing") && type != MountType.CACHE) {
+                out.add(Diagnostic.error("invalid-mount", "sharing= only applies to cache mounts", range));
+            } else if (key.equals("required") && type != MountType.SECRET && type != MountType.SSH) {
+                out.add(Diagnostic.error("invalid-mount", "required= only applies to secret and ssh mounts", range));
+            }
+            options.add(new MountOption(key, v, range, valueRange));
+        }
+        Mount mount = new Mount(flag, type, options);
+        if (mount.target() == null && (type == MountType.BIND || type == MountType.CACHE || type == MountType.TMPFS)) {
+            out.add(Diagnostic.error("invalid-mount", "A " + type.label()
+                    + " mount needs a target: add target=/path", flag.range()));
+        }
+        if (type == MountType.SECRET && mount.from() != null) {
+            out.add(Diagnostic.error("invalid-mount", "A secret mount can't have from=", mount.from().range()));
+        }
+        return mount;
+    }
+
+    private static SourceRange sub(Flag flag, Field f, int from, int to) {
+        int[] p = f.positions();
+        if (p.length == 0) {
+            return flag.valueRange();
+        }
+        int s = from < p.length ? p[from] : p[p.length - 1] + 1;
+        int e = to > from ? p[Math.min(to, p.length) - 1] + 1 : s;
+        return flag.valueSubRange(s, e);
+    }
+
+    /** Go's encoding/csv reading one record with default settings; null on a bare quote. */
+    private static List<Field> csv(String s) {
+        List<Field> fields = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (true) {
+            StringBuilder text = new StringBuilder();
+            List<Integer> positions = new ArrayList<>();
+            if (i < n && s.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return null;
+                    }
+                    char c = s.charAt(i);
+                    if (c == '"') {
+                        if (i + 1 < n && s.charAt(i + 1) == '"') {
+                            text.append('"');
+                            positions.add(i);
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    text.append(c);
+                    positions.add(i);
+                    i++;
+                }
+                if (i < n && s.charAt(i) != ',') {
+                    return null;
+                }
+            } else {
+                while (i < n && s.charAt(i) != ',') {
+                    if (s.charAt(i) == '"') {
+                        return null;
+                    }
+                    text.append(s.charAt(i));
+                    positions.add(i);
+                    i++;
+                }
+            }
+            fields.add(new Field(text.toString(), positions.stream().mapToInt(Integer::intValue).toArray()));
+            if (i >= n) {
+                return fields;
+            }
+            i++;
+        }
+    }
+}

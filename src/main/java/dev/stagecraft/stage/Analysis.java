@@ -1,0 +1,42 @@
+package dev.stagecraft.stage;
+
+import dev.stagecraft.instruction.Instruction;
+import dev.stagecraft.syntax.Diagnostic;
+import dev.stagecraft.syntax.ParseResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about a Dockerfile without building it: the parse, the typed instructions, the
+ * stages and their graph, the target (null when there is none), the order BuildKit would build the
+ * needed stages in, the global ARGs as FROM lines see them, and every diagnostic sorted by position.
+ */
+public record Analysis(ParseResult parse, List<Instruction> instructions, List<Stage> stages, StageGraph graph,
+        Integer target, List<Integer> buildOrder, Map<String, String> globalArgs, List<Diagnostic> diagnostics) {
+
+    public Analysis {
+        instructions = List.copyOf(instructions);
+        stages = List.copyOf(stages);
+        buildOrder = List.copyOf(buildOrder);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stage with a name (any case), or null. */
+    public Stage stage(String name) {
+        for (Stage s : stages) {
+            if (s.name() != null && s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

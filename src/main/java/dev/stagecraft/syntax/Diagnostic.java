@@ -1,0 +1,40 @@
+package dev.stagecraft.syntax;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A problem found in a Dockerfile: a stable id (a contract for tools and tests), a severity, a
+ * message for people, and where it is. {@code range} is null only for problems that are not in the
+ * text (an unknown {@code --target}). {@code related} holds further places, one per edge of a cycle.
+ */
+public record Diagnostic(String id, Severity severity, String message, SourceRange range, List<SourceRange> related) {
+
+    public Diagnostic {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        related = List.copyOf(related);
+    }
+
+    public static Diagnostic error(String id, String message, SourceRange range) {
+        return new Diagnostic(id, Severity.ERROR, message, range, List.of());
+    }
+
+    public static Diagnostic warning(String id, String message, SourceRange range) {
+        return new Diagnostic(id, Severity.WARNING, message, range, List.of());
+    }
+
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(id, newSeverity, message, range, related);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code line:column} of the start, or "-" when the problem is not in the text. */
+    public String position() {
+        return range == null ? "-" : range.startLine() + ":" + range.startColumn();
+    }
+}

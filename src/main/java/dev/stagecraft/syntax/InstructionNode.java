@@ -1,0 +1,129 @@
+package dev.stagecraft.syntax;
+
+import java.util.List;
+
+/**
+ * One instruction as the parser found it, before any meaning is given to it: its logical line
+ * (continuation lines joined, continuation characters and comment lines inside dropped) and the
+ * here-documents that follow it. Offsets into {@link #text()} are "logical"; {@link #range(int, int)}
+ * maps them back to the source, so every word keeps its real line and column.
+ */
+public final class InstructionNode {
+    private final String text;
+    private final int[] segmentLogical;
+    private final int[] segmentSource;
+    private final int segmentCount;
+    private final LineIndex lines;
+    private final SourceRange range;
+    private final int keywordEnd;
+    private final List<Heredoc> heredocs;
+
+    InstructionNode(String text, int[] segmentLogical, int[] segmentSource, int segmentCount, LineIndex lines,
+            SourceRange range, List<Heredoc> heredocs) {
+        this.text = text;
+        this.segmentLogical = segmentLogical;
+        this.segmentSource = segmentSource;
+        this.segmentCount = segmentCount;
+        this.lines = lines;
+        this.range = range;
+        this.heredocs = List.copyOf(heredocs);
+        int k = 0;
+        while (k < text.length() && !Chars.isSpace(text.charAt(k))) {
+            k++;
+        }
+        this.keywordEnd = k;
+    }
+
+    /** The logical line: starts at the keyword, continuations joined. */
+    public String text() {
+        return text;
+    }
+
+    /** The keyword as written (any case). */
+    public String keyword() {
+        return text.substring(0, keywordEnd);
+    }
+
+    public int keywordEnd() {
+        return keywordEnd;
+    }
+
+    public SourceRange keywordRange() {
+        return range(0, keywordEnd);
+    }
+
+    /** The whole instruction, here-documents included. */
+    public SourceRange range() {
+        return range;
+    }
+
+    public List<Heredoc> heredocs() {
+        return heredocs;
+    }
+
+    public int line() {
+        return range.startLine();
+    }
+
+    /** Source offset of a logical offset that starts something. */
+    public int sourceStart(int logical) {
+        int k = segmentCount - 1;
+        if (k > 0) {
+            k = 0;
+            while (k + 1 < segmentCount && segmentLogical[k + 1] <= logical) {
+                k++;
+            }
+        }
+        return segmentSource[k] + (logical - segmentLogical[k]);
+    }
+
+    /** Source offset of a logical offset that ends something: an end on a joint stays on the earlier line. */
+    public int sourceEnd(int logical) {
+        int k = segmentCount - 1;
+        if (k > 0) {
+            k = 0;
+            while (k + 1 < segmentCount && segmentLogical[k + 1] < logical) {
+                k++;
+            }
+        }
+        return segmentSource[k] + (logical - segmentLogical[k]);
+    }
+
+    /** The source range of logical offsets [start, end). */
+    public SourceRange range(int start, int end) {
+        if (segmentCount == 1) {
+            int base = segmentSource[0];
+            return lines.rangeOnLine(range.startLine(), base + start, base + end);
+        }
+        int s = sourceStart(start);
+        int e = end <= start ? s : sourceEnd(end);
+        return lines.range(s, Math.max(s, e));
+    }
+
+    /** Calls back with each source piece [start, end) of logical [start, end), split where lines were joined. */
+    public void forEachSourcePiece(int start, int end, PieceConsumer consumer) {
+        if (end <= start) {
+            return;
+        }
+        for (int k = 0; k < segmentCount; k++) {
+            int segStart = segmentLogical[k];
+            int segEnd = k + 1 < segmentCount ? segmentLogical[k + 1] : text.length();
+            int s = Math.max(start, segStart);
+            int e = Math.min(end, segEnd);
+            if (s < e) {
+                consumer.accept(segmentSource[k] + (s - segStart), segmentSource[k] + (e - segStart));
+            }
+        }
+    }
+
+    /** Receives source pieces from {@link #forEachSourcePiece}. */
+    @FunctionalInterface
+    public interface PieceConsumer {
+        void accept(int start, int end);
+    }
+
+    @Override
+    public String toString() {
+        return range.startLine() + ": " + text;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.stagecraft.syntax;
+
+import java.util.List;
+
+/**
+ * What the syntax layer makes of a Dockerfile: directives, instruction nodes, comments and the
+ * problems found on the way. The token stream for highlighting is computed on first use.
+ */
+public final class ParseResult {
+    private final String text;
+    private final LineIndex lines;
+    private final char escape;
+    private final List<Directive> directives;
+    private final List<InstructionNode> nodes;
+    private final List<SourceRange> comments;
+    private final List<Diagnostic> diagnostics;
+    private volatile List<Token> tokens;
+
+    ParseResult(String text, LineIndex lines, char escape, List<Directive> directives, List<InstructionNode> nodes,
+            List<SourceRange> comments, List<Diagnostic> diagnostics) {
+        this.text = text;
+        this.lines = lines;
+        this.escape = escape;
+        this.directives = List.copyOf(directives);
+        this.nodes = List.copyOf(nodes);
+        this.comments = List.copyOf(comments);
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public LineIndex lines() {
+        return lines;
+    }
+
+    /** The continuation and escape character: '\\' unless an escape directive says '`'. */
+    public char escape() {
+        return escape;
+    }
+
+    public List<Directive> directives() {
+        return directives;
+    }
+
+    /** The value of a directive (name in lower case), or null. */
+    public String directive(String name) {
+        for (Directive d : directives) {
+            if (d.name().equals(name)) {
+                return d.value();
+            }
+        }
+        return null;
+    }
+
+    public List<InstructionNode> nodes() {
+        return nodes;
+    }
+
+    /** Comment lines, those inside continuations included (directives are not comments here). */
+    public List<SourceRange> comments() {
+        return comments;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /** Highlighting tokens, sorted and non-overlapping. */
+    public List<Token> tokens() {
+        List<Token> t = tokens;
+        if (t == null) {
+            t = Tokenizer.tokenize(this);
+            tokens = t;
+        }
+        return t;
+    }
+}
