@@ -120,7 +120,8 @@ public final class DockerfileAnalyzer {
         List<Integer> order = buildOrder();
         List<Diagnostic> all = BuildChecks.of(parse.directive("check")).apply(diagnostics);
         all = new ArrayList<>(all);
-        all.sort(Comparator.comparingInt((Diagnostic d) -> d.range() == null ? Integer.MAX_VALUE : d.range().start()));
+        all.sort(Comparator.comparingInt((Diagnostic d) -> d.range() == null ? Integer.MAX_VALUE : d.range().start())
+                .thenComparing(Diagnostic::id));
         List<Stage> stages = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
             int end = d.instructions.isEmpty() ? d.from.range().end()
