@@ -78,6 +78,16 @@ public final class InstructionParser {
         }
     }
 
+    /** Index of c in text[from, to), or -1: bounded, so long lines stay linear. */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int trimEnd(String text, int from, int end) {
         while (end > from && Chars.isSpace(text.charAt(end - 1))) {
             end--;
@@ -258,8 +268,7 @@ public final class InstructionParser {
                     source.keywordRange()));
             return List.of();
         }
-        int firstEq = text.indexOf('=', words.start(0));
-        boolean legacy = !arg && (firstEq < 0 || firstEq >= words.end(0));
+        boolean legacy = !arg && indexOf(text, '=', words.start(0), words.end(0)) < 0;
         List<KeyValue> pairs = new ArrayList<>(words.count());
         if (legacy) {
             Word key = word(source, words.start(0), words.end(0));
@@ -278,8 +287,8 @@ public final class InstructionParser {
         for (int w = 0; w < words.count(); w++) {
             int s = words.start(w);
             int e = words.end(w);
-            int eq = text.indexOf('=', s);
-            if (eq < 0 || eq >= e) {
+            int eq = indexOf(text, '=', s, e);
+            if (eq < 0) {
                 if (arg) {
                     pairs.add(new KeyValue(word(source, s, e), null, node.range(s, e)));
                 } else {

@@ -303,8 +303,13 @@ public final class DockerfileParser {
         if (strip) {
             i++;
         }
-        if (i >= end || s.indexOf('<', i) >= 0 && s.indexOf('<', i) < end) {
+        if (i >= end) {
             return null;
+        }
+        for (int k = i; k < end; k++) {
+            if (s.charAt(k) == '<') {
+                return null;
+            }
         }
         StringBuilder name = new StringBuilder();
         boolean quoted = false;

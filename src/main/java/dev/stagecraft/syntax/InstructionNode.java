@@ -67,26 +67,30 @@ public final class InstructionNode {
 
     /** Source offset of a logical offset that starts something. */
     public int sourceStart(int logical) {
-        int k = segmentCount - 1;
-        if (k > 0) {
-            k = 0;
-            while (k + 1 < segmentCount && segmentLogical[k + 1] <= logical) {
-                k++;
-            }
-        }
+        int k = segmentAtOrBefore(logical, false);
         return segmentSource[k] + (logical - segmentLogical[k]);
     }
 
     /** Source offset of a logical offset that ends something: an end on a joint stays on the earlier line. */
     public int sourceEnd(int logical) {
-        int k = segmentCount - 1;
-        if (k > 0) {
-            k = 0;
-            while (k + 1 < segmentCount && segmentLogical[k + 1] < logical) {
-                k++;
+        int k = segmentAtOrBefore(logical, true);
+        return segmentSource[k] + (logical - segmentLogical[k]);
+    }
+
+    /** The last segment starting at or before (strictly before, for an end) the logical offset. */
+    private int segmentAtOrBefore(int logical, boolean strict) {
+        int lo = 0;
+        int hi = segmentCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            int s = segmentLogical[mid];
+            if (strict ? s < logical : s <= logical) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
         }
-        return segmentSource[k] + (logical - segmentLogical[k]);
+        return lo;
     }
 
     /** The source range of logical offsets [start, end). */
@@ -105,8 +109,11 @@ public final class InstructionNode {
         if (end <= start) {
             return;
         }
-        for (int k = 0; k < segmentCount; k++) {
+        for (int k = segmentAtOrBefore(start, false); k < segmentCount; k++) {
             int segStart = segmentLogical[k];
+            if (segStart >= end) {
+                break;
+            }
             int segEnd = k + 1 < segmentCount ? segmentLogical[k + 1] : text.length();
             int s = Math.max(start, segStart);
             int e = Math.min(end, segEnd);

@@ -69,8 +69,10 @@ final class Tokenizer {
         }
         FlagWords flags = FlagWords.scan(text, argsFrom);
         for (FlagWords.Word flag : flags.words()) {
-            int eq = text.indexOf('=', flag.start());
-            int nameEnd = eq >= 0 && eq < flag.end() ? eq : flag.end();
+            int nameEnd = flag.start();
+            while (nameEnd < flag.end() && text.charAt(nameEnd) != '=') {
+                nameEnd++;
+            }
             node.forEachSourcePiece(flag.start(), nameEnd, (s, e) -> add(TokenKind.FLAG, s, e));
             arguments(node, nameEnd, flag.end(), escape);
         }
