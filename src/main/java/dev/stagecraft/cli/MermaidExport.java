@@ -55,12 +55,15 @@ public final class MermaidExport {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            String entity = c == '"' ? "#quot;" : c == '<' ? "#lt;" : c == '>' ? "#gt;" : c == '#' ? "#35;" : null;
+            if (entity != null) {
+                b.append(entity);
+                continue;
+            }
             switch (c) {
-                case '"': b.append("#quot;"); break;
-                case '<': b.append("#lt;"); break;
-                case '>': b.append("#gt;"); break;
-                case '#': b.append("#35;"); break;
-                case '\n': b.append("<br/>"); break;
+                case '\n':
+                    b.append("<br/>");
+                    break;
                 default: b.append(c < 0x20 ? ' ' : c);
             }
         }

@@ -298,10 +298,9 @@ public final class DockerfileAnalyzer {
         if (value.isEmpty()) {
             return;
         }
-        String what = kind == EdgeKind.COPY ? "--from" : "from=";
+        String what = kind == EdgeKind.COPY ? "--from=" : "from=";
         if (value.indexOf('$') >= 0) {
-            diagnostics.add(Diagnostic.error("variable-in-from", what + " can't use a variable ('" + value
-                    + "'): BuildKit resolves it before ARGs exist. Name the stage, or FROM ${VAR} AS alias and use the alias",
+            diagnostics.add(Diagnostic.error("variable-in-from", what + value + " uses a variable: BuildKit resolves it before ARGs exist. Name the stage, or FROM ${VAR} AS alias and use the alias",
                     at));
             return;
         }
@@ -349,7 +348,7 @@ public final class DockerfileAnalyzer {
     }
 
     private static String label(Draft d) {
-        return d.name != null ? "'" + d.name + "'" : "#" + d.index;
+        return d.name != null ? "'" + d.name + "' (#" + d.index + ")" : "#" + d.index;
     }
 
     /** Cycles through forward references: one diagnostic per strongly connected group of stages. */

@@ -111,14 +111,30 @@ public final class JsonArray {
                 }
                 char e = text.charAt(i + 1);
                 switch (e) {
-                    case '"': out.append('"'); break;
-                    case '\\': out.append('\\'); break;
-                    case '/': out.append('/'); break;
-                    case 'b': out.append('\b'); break;
-                    case 'f': out.append('\f'); break;
-                    case 'n': out.append('\n'); break;
-                    case 'r': out.append('\r'); break;
-                    case 't': out.append('\t'); break;
+                    case '"':
+                        out.append('"');
+                        break;
+                    case '\\':
+                        out.append('\\');
+                        break;
+                    case '/':
+                        out.append('/');
+                        break;
+                    case 'b':
+                        out.append('\b');
+                        break;
+                    case 'f':
+                        out.append('\f');
+                        break;
+                    case 'n':
+                        out.append('\n');
+                        break;
+                    case 'r':
+                        out.append('\r');
+                        break;
+                    case 't':
+                        out.append('\t');
+                        break;
                     case 'u':
                         if (i + 6 > to) {
                             return -1;
