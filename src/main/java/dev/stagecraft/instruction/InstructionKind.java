@@ -1,6 +1,5 @@
 package dev.stagecraft.instruction;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,28 +55,21 @@ public enum InstructionKind {
         return name();
     }
 
+    private static final InstructionKind[] ALL = values();
+
     /** The kind for a keyword in any case, or null. */
     public static InstructionKind of(String keyword) {
-        switch (keyword.toLowerCase(Locale.ROOT)) {
-            case "from": return FROM;
-            case "run": return RUN;
-            case "cmd": return CMD;
-            case "label": return LABEL;
-            case "maintainer": return MAINTAINER;
-            case "expose": return EXPOSE;
-            case "env": return ENV;
-            case "add": return ADD;
-            case "copy": return COPY;
-            case "entrypoint": return ENTRYPOINT;
-            case "volume": return VOLUME;
-            case "user": return USER;
-            case "workdir": return WORKDIR;
-            case "arg": return ARG;
-            case "onbuild": return ONBUILD;
-            case "stopsignal": return STOPSIGNAL;
-            case "healthcheck": return HEALTHCHECK;
-            case "shell": return SHELL;
-            default: return null;
+        int n = keyword.length();
+        if (n == 0) {
+            return null;
         }
+        char first = Character.toUpperCase(keyword.charAt(0));
+        for (InstructionKind k : ALL) {
+            String name = k.name();
+            if (name.length() == n && name.charAt(0) == first && name.equalsIgnoreCase(keyword)) {
+                return k;
+            }
+        }
+        return null;
     }
 }

@@ -131,19 +131,10 @@ public final class InstructionParser {
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
             String value = eq < 0 ? null : body.substring(eq + 1);
-            int[] offsets = word.logicalOffsets();
-            SourceRange range = node.range(word.start(), word.end());
-            int nameEndLogical = offsets[Math.min(offsets.length - 1, 1 + name.length())] + 1;
-            SourceRange nameRange = node.range(word.start(), eq < 0 ? word.end() : nameEndLogical);
-            int[] valueOffsets = eq < 0 ? new int[0] : java.util.Arrays.copyOfRange(offsets, eq + 3, offsets.length);
-            SourceRange valueRange = null;
-            if (value != null) {
-                valueRange = valueOffsets.length == 0 ? node.range(word.end(), word.end())
-                        : node.range(valueOffsets[0], valueOffsets[valueOffsets.length - 1] + 1);
-            }
-            Flag flag = new Flag(name, value, range, nameRange, valueRange, node, valueOffsets);
+            Flag flag = new Flag(name, value, node, word);
             InstructionKind.FlagType type = kind.flagType(name);
             if (type == null) {
+                SourceRange range = flag.range();
                 diagnostics.add(Diagnostic.error("unknown-flag", "Unknown flag --" + name + " on " + kind
                         + (kind.flagNames().isEmpty() ? ", which takes no flags" : "; it takes --"
                         + String.join(", --", new java.util.TreeSet<>(kind.flagNames()))), range));
@@ -155,19 +146,19 @@ public final class InstructionParser {
                     duplicate |= f.name().equals(name);
                 }
                 if (duplicate) {
-                    diagnostics.add(Diagnostic.error("duplicate-flag", "Duplicate flag specified: --" + name, range));
+                    diagnostics.add(Diagnostic.error("duplicate-flag", "Duplicate flag specified: --" + name, flag.range()));
                     continue;
                 }
             }
             if (type == InstructionKind.FlagType.BOOLEAN) {
                 if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     diagnostics.add(Diagnostic.error("invalid-flag-value",
-                            "Expecting a boolean value for flag --" + name + ", not: " + value, valueRange));
+                            "Expecting a boolean value for flag --" + name + ", not: " + value, flag.valueRange()));
                     continue;
                 }
             } else if (value == null) {
                 diagnostics.add(Diagnostic.error("missing-flag-value",
-                        "Missing a value on flag --" + name + ": write --" + name + "=VALUE", range));
+                        "Missing a value on flag --" + name + ": write --" + name + "=VALUE", flag.range()));
                 continue;
             }
             FlagValues.check(kind, flag, diagnostics);
@@ -178,7 +169,7 @@ public final class InstructionParser {
 
     private Word word(InstructionSource source, int start, int end) {
         InstructionNode node = source.node();
-        return new Word(node.text().substring(start, end), node.range(start, end), start);
+        return new Word(node.text().substring(start, end), node, start, end);
     }
 
     private Instruction from(InstructionSource source, int rest, int end) {
@@ -214,19 +205,19 @@ public final class InstructionParser {
         if (json.status() == JsonArray.Status.STRINGS) {
             List<Word> args = new ArrayList<>(json.elements().size());
             for (JsonArray.Element e : json.elements()) {
-                args.add(new Word(e.value(), node.range(e.start(), e.end()), e.start()));
+                args.add(new Word(e.value(), node, e.start(), e.end()));
             }
-            return new CommandLine(true, args, node.range(rest, end));
+            return new CommandLine(true, args, node, rest, end);
         }
         if (json.status() == JsonArray.Status.NOT_STRINGS) {
             diagnostics.add(Diagnostic.error("json-not-string-array",
                     "When using the JSON array form, the array must hold strings only", node.range(rest, end)));
-            return new CommandLine(true, List.of(), node.range(rest, end));
+            return new CommandLine(true, List.of(), node, rest, end);
         }
         if (rest >= end) {
-            return new CommandLine(false, List.of(), node.range(rest, rest));
+            return new CommandLine(false, List.of(), node, rest, rest);
         }
-        return new CommandLine(false, List.of(word(source, rest, end)), node.range(rest, end));
+        return new CommandLine(false, List.of(word(source, rest, end)), node, rest, end);
     }
 
     private Instruction run(InstructionSource source, int rest, int end) {
@@ -279,7 +270,7 @@ public final class InstructionParser {
             }
             int vs = words.start(1);
             Word value = word(source, vs, end);
-            pairs.add(new KeyValue(key, value, node.range(key.logicalStart(), end)));
+            pairs.add(new KeyValue(key, value));
             diagnostics.add(Diagnostic.warning("legacy-key-value-format", "'" + kw + " key value' should be written '"
                     + kw + " key=value'", source.keywordRange()));
             return pairs;
@@ -290,7 +281,7 @@ public final class InstructionParser {
             int eq = indexOf(text, '=', s, e);
             if (eq < 0) {
                 if (arg) {
-                    pairs.add(new KeyValue(word(source, s, e), null, node.range(s, e)));
+                    pairs.add(new KeyValue(word(source, s, e), null));
                 } else {
                     diagnostics.add(Diagnostic.error("invalid-key-value", kw + " expects key=value pairs: '"
                             + text.substring(s, e) + "' has no '='", node.range(s, e)));
@@ -302,7 +293,7 @@ public final class InstructionParser {
                         + text.substring(s, e) + "'", node.range(s, e)));
                 continue;
             }
-            pairs.add(new KeyValue(word(source, s, eq), word(source, eq + 1, e), node.range(s, e)));
+            pairs.add(new KeyValue(word(source, s, eq), word(source, eq + 1, e)));
         }
         return pairs;
     }
@@ -335,7 +326,7 @@ public final class InstructionParser {
         if (json.status() == JsonArray.Status.STRINGS) {
             List<Word> out = new ArrayList<>();
             for (JsonArray.Element e : json.elements()) {
-                out.add(new Word(e.value(), node.range(e.start(), e.end()), e.start()));
+                out.add(new Word(e.value(), node, e.start(), e.end()));
             }
             if (out.size() < min) {
                 diagnostics.add(Diagnostic.error("missing-arguments", source.kind() + " requires at least "

@@ -19,7 +19,8 @@ final class MountParser {
     }
 
     /** A field of the CSV record: its text and where it is in the flag value. */
-    private record Field(String text, int[] positions) {
+    /** A CSV field: its text, and where each character is in the flag value ({@code positions} null: from {@code start} on). */
+    private record Field(String text, int start, int[] positions) {
     }
 
     static Mount parse(Flag flag, List<Diagnostic> out) {
@@ -36,41 +37,41 @@ final class MountParser {
             String text = f.text();
             int eq = text.indexOf('=');
             String key = (eq < 0 ? text : text.substring(0, eq)).toLowerCase(Locale.ROOT);
-            SourceRange range = sub(flag, f, 0, text.length());
             if (text.isEmpty()) {
                 continue;
             }
+            MountOption option = new MountOption(key, eq < 0 ? null : text.substring(eq + 1), flag, f.start(), f.positions(),
+                    text.length());
             if (!KEYS.contains(key)) {
                 out.add(Diagnostic.error("invalid-mount", "Unexpected key '" + key + "' in --mount field '" + text
                         + "'; keys are type, from, source, target, id, sharing, readonly, mode, uid, gid, required, size, env",
-                        range));
+                        option.range()));
                 continue;
             }
-            String v = eq < 0 ? null : text.substring(eq + 1);
-            SourceRange valueRange = eq < 0 ? null : sub(flag, f, eq + 1, text.length());
+            String v = option.value();
             if (v == null && !Set.of("readonly", "ro", "readwrite", "rw", "required").contains(key)) {
                 out.add(Diagnostic.error("invalid-mount", "Field '" + key + "' of --mount needs a value: " + key + "=...",
-                        range));
+                        option.range()));
                 continue;
             }
             if (key.equals("type")) {
                 MountType t = MountType.of(v);
                 if (t == null) {
                     out.add(Diagnostic.error("invalid-mount", "Unsupported mount type '" + v
-                            + "': use bind, cache, tmpfs, secret or ssh", valueRange));
+                            + "': use bind, cache, tmpfs, secret or ssh", option.valueRange()));
                     continue;
                 }
                 type = t;
             } else if (key.equals("sharing") && v.indexOf('$') < 0
                     && !Set.of("shared", "private", "locked").contains(v.toLowerCase(Locale.ROOT))) {
                 out.add(Diagnostic.error("invalid-mount", "Unsupported sharing value '" + v
-                        + "': use shared, private or locked", valueRange));
+                        + "': use shared, private or locked", option.valueRange()));
             } else if (key.equals("sharing") && type != MountType.CACHE) {
-                out.add(Diagnostic.error("invalid-mount", "sharing= only applies to cache mounts", range));
+                out.add(Diagnostic.error("invalid-mount", "sharing= only applies to cache mounts", option.range()));
             } else if (key.equals("required") && type != MountType.SECRET && type != MountType.SSH) {
-                out.add(Diagnostic.error("invalid-mount", "required= only applies to secret and ssh mounts", range));
+                out.add(Diagnostic.error("invalid-mount", "required= only applies to secret and ssh mounts", option.range()));
             }
-            options.add(new MountOption(key, v, range, valueRange));
+            options.add(option);
         }
         Mount mount = new Mount(flag, type, options);
         if (mount.target() == null && (type == MountType.BIND || type == MountType.CACHE || type == MountType.TMPFS)) {
@@ -83,16 +84,6 @@ final class MountParser {
         return mount;
     }
 
-    private static SourceRange sub(Flag flag, Field f, int from, int to) {
-        int[] p = f.positions();
-        if (p.length == 0) {
-            return flag.valueRange();
-        }
-        int s = from < p.length ? p[from] : p[p.length - 1] + 1;
-        int e = to > from ? p[Math.min(to, p.length) - 1] + 1 : s;
-        return flag.valueSubRange(s, e);
-    }
-
     /** Go's encoding/csv reading one record with default settings; null on a bare quote. */
     private static List<Field> csv(String s) {
         List<Field> fields = new ArrayList<>();
@@ -100,8 +91,10 @@ final class MountParser {
         int n = s.length();
         while (true) {
             StringBuilder text = new StringBuilder();
-            List<Integer> positions = new ArrayList<>();
+            int[] positions = null;
+            int count = 0;
             if (i < n && s.charAt(i) == '"') {
+                positions = new int[16];
                 i++;
                 while (true) {
                     if (i >= n) {
@@ -109,33 +102,45 @@ final class MountParser {
                     }
                     char c = s.charAt(i);
                     if (c == '"') {
+                        if (count == positions.length) {
+                            positions = java.util.Arrays.copyOf(positions, count * 2);
+                        }
                         if (i + 1 < n && s.charAt(i + 1) == '"') {
                             text.append('"');
-                            positions.add(i);
+                            positions[count++] = i;
                             i += 2;
                             continue;
                         }
                         i++;
                         break;
                     }
+                    if (count == positions.length) {
+                        positions = java.util.Arrays.copyOf(positions, count * 2);
+                    }
                     text.append(c);
-                    positions.add(i);
+                    positions[count++] = i;
                     i++;
                 }
                 if (i < n && s.charAt(i) != ',') {
                     return null;
                 }
             } else {
+                int start = i;
                 while (i < n && s.charAt(i) != ',') {
                     if (s.charAt(i) == '"') {
                         return null;
                     }
-                    text.append(s.charAt(i));
-                    positions.add(i);
                     i++;
                 }
+                text.append(s, start, i);
+                fields.add(new Field(text.toString(), start, null));
+                if (i >= n) {
+                    return fields;
+                }
+                i++;
+                continue;
             }
-            fields.add(new Field(text.toString(), positions.stream().mapToInt(Integer::intValue).toArray()));
+            fields.add(new Field(text.toString(), -1, java.util.Arrays.copyOf(positions, count)));
             if (i >= n) {
                 return fields;
             }

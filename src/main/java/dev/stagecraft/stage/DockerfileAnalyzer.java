@@ -159,7 +159,7 @@ public final class DockerfileAnalyzer {
             if (options.buildArgs().containsKey(name)) {
                 value = options.buildArgs().get(name);
             } else if (kv.value() != null) {
-                value = expand(kv.value(), arg, false);
+                value = expand(kv.value(), false);
             } else {
                 value = null;
             }
@@ -167,38 +167,41 @@ public final class DockerfileAnalyzer {
         }
     }
 
-    /** Expands a word with the global ARGs, reporting expansion errors and (optionally) undeclared names. */
-    private String expand(Word word, Instruction owner, boolean reportUndeclared) {
-        VariableExpander.Result r = VariableExpander.expand(word.text(), parse.escape(), globalArgs);
+    /** Where characters [from, to) of an expanded word are. */
+    private interface TextRanges {
+        SourceRange of(int from, int to);
+    }
+
+    private String expand(Word word, boolean reportUndeclared) {
+        return expand(word.text(), word::subRange, reportUndeclared);
+    }
+
+    /** Expands text with the global ARGs, reporting expansion errors and (optionally) undeclared names. */
+    private String expand(String text, TextRanges ranges, boolean reportUndeclared) {
+        VariableExpander.Result r = VariableExpander.expand(text, parse.escape(), globalArgs);
         if (r.error() != null) {
-            diagnostics.add(Diagnostic.error("invalid-variable", r.error(), sub(owner, word, r.errorOffset(), 1)));
+            diagnostics.add(Diagnostic.error("invalid-variable", r.error(), ranges.of(r.errorOffset(), r.errorOffset() + 1)));
         }
         if (reportUndeclared) {
             for (VariableExpander.Reference ref : r.references()) {
                 if (!ref.declared()) {
                     diagnostics.add(Diagnostic.warning("undefined-arg-in-from", "FROM uses $" + ref.name()
                             + ", which no ARG before the first FROM declares: it expands to nothing",
-                            sub(owner, word, ref.offset(), 1 + ref.name().length())));
+                            ranges.of(ref.offset(), ref.offset() + 1 + ref.name().length())));
                 }
             }
         }
         return r.value();
     }
 
-    private static SourceRange sub(Instruction owner, Word word, int offset, int length) {
-        int s = word.logicalStart() + Math.min(offset, word.text().length());
-        int e = Math.min(s + length, word.logicalStart() + word.text().length());
-        return owner.source().node().range(s, Math.max(s, e));
-    }
-
     private void resolveBase(Draft d) {
         FromInstruction from = d.from;
         Flag platform = from.platform();
         if (platform != null && platform.value() != null) {
-            expand(new Word(platform.value(), platform.valueRange(), -1), from, false);
+            expand(platform.value(), platform::valueSubRange, false);
         }
         if (from.image() != null) {
-            d.base = expand(from.image(), from, true);
+            d.base = expand(from.image(), true);
             SourceRange at = from.image().range();
             if (d.base.isEmpty()) {
                 diagnostics.add(Diagnostic.error("empty-base-image", "The base image '" + from.image().text()

@@ -13,6 +13,8 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
 public final class StageGraph {
     private final Graph<GraphNode, StageEdge> graph;
     private final List<StageEdge> edges = new ArrayList<>();
+    private final List<StageEdge> edgesView = java.util.Collections.unmodifiableList(edges);
+    private final List<List<StageEdge>> needs = new ArrayList<>();
 
     StageGraph() {
         this.graph = GraphTypeBuilder.<GraphNode, StageEdge>directed().allowingMultipleEdges(true)
@@ -21,6 +23,9 @@ public final class StageGraph {
 
     void addStage(int index) {
         graph.addVertex(new GraphNode.StageNode(index));
+        while (needs.size() <= index) {
+            needs.add(new ArrayList<>(2));
+        }
     }
 
     void addEdge(StageEdge edge) {
@@ -28,6 +33,10 @@ public final class StageGraph {
         graph.addVertex(new GraphNode.StageNode(edge.to()));
         graph.addEdge(edge.from(), new GraphNode.StageNode(edge.to()), edge);
         edges.add(edge);
+        while (needs.size() <= edge.to()) {
+            needs.add(new ArrayList<>(2));
+        }
+        needs.get(edge.to()).add(edge);
     }
 
     /** The graph itself (read it, don't change it). */
@@ -37,11 +46,11 @@ public final class StageGraph {
 
     /** All edges in the order their instructions appear. */
     public List<StageEdge> edges() {
-        return List.copyOf(edges);
+        return edgesView;
     }
 
-    /** Edges into stage {@code index}: what it needs. */
+    /** Edges into stage {@code index}: what it needs, in file order. */
     public List<StageEdge> needs(int index) {
-        return List.copyOf(graph.incomingEdgesOf(new GraphNode.StageNode(index)));
+        return index < needs.size() ? java.util.Collections.unmodifiableList(needs.get(index)) : List.of();
     }
 }

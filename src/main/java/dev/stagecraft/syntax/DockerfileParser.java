@@ -155,6 +155,7 @@ public final class DockerfileParser {
     private int parseInstruction(int s) {
         int[] segLogical = new int[2];
         int[] segSource = new int[2];
+        int[] segLine = new int[2];
         int segments = 0;
         int cont = continuationAt(s, contentEnd);
         int firstLine = lineNo;
@@ -171,6 +172,7 @@ public final class DockerfileParser {
         }
         segLogical[0] = 0;
         segSource[0] = s;
+        segLine[0] = lineNo;
         segments = 1;
         single = text.substring(s, segEnd);
         lastEnd = contentEnd;
@@ -196,9 +198,11 @@ public final class DockerfileParser {
             if (segments == segLogical.length) {
                 segLogical = java.util.Arrays.copyOf(segLogical, segments * 2);
                 segSource = java.util.Arrays.copyOf(segSource, segments * 2);
+                segLine = java.util.Arrays.copyOf(segLine, segments * 2);
             }
             segLogical[segments] = joined.length();
             segSource[segments] = lineStart;
+            segLine[segments] = lineNo;
             segments++;
             joined.append(text, lineStart, segEnd);
             lastEnd = contentEnd;
@@ -207,7 +211,7 @@ public final class DockerfileParser {
         List<Heredoc> heredocs = List.of();
         List<Marker> markers = findHeredocMarkers(logical);
         if (!markers.isEmpty()) {
-            InstructionNode probe = new InstructionNode(logical, segLogical, segSource, segments, lines,
+            InstructionNode probe = new InstructionNode(logical, segLogical, segSource, segLine, segments, lines,
                     lines.range(s, lastEnd), List.of());
             heredocs = new ArrayList<>(markers.size());
             for (Marker m : markers) {
@@ -227,7 +231,7 @@ public final class DockerfileParser {
             }
         }
         SourceRange range = lineNo == firstLine ? lines.rangeOnLine(firstLine, s, lastEnd) : lines.range(s, lastEnd);
-        nodes.add(new InstructionNode(logical, segLogical, segSource, segments, lines, range, heredocs));
+        nodes.add(new InstructionNode(logical, segLogical, segSource, segLine, segments, lines, range, heredocs));
         return pos;
     }
 

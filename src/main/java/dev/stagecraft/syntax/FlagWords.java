@@ -12,9 +12,15 @@ public final class FlagWords {
 
     /**
      * One flag word. {@code text} is the word after quote removal (starting with "--");
-     * {@code logicalOffsets[i]} is the logical offset of text's i-th character.
+     * {@code offsets[i]} is the logical offset of text's i-th character, or {@code offsets} is null
+     * when nothing was removed and text's i-th character is at {@code start + i}.
      */
-    public record Word(int start, int end, String text, int[] logicalOffsets) {
+    public record Word(int start, int end, String text, int[] offsets) {
+
+        /** Logical offset of text's i-th character. */
+        public int logicalOffset(int i) {
+            return offsets == null ? start + i : offsets[i];
+        }
     }
 
     private final List<Word> words;
@@ -57,40 +63,55 @@ public final class FlagWords {
                 return new FlagWords(words, i, -1);
             }
             int start = i;
-            StringBuilder out = new StringBuilder();
-            int[] offsets = new int[16];
-            char quote = 0;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (quote == 0 && Chars.isSpace(c)) {
-                    break;
-                }
-                if (quote == 0 && (c == '\'' || c == '"')) {
-                    quote = c;
-                    i++;
-                    continue;
-                }
-                if (quote != 0 && c == quote) {
-                    quote = 0;
-                    i++;
-                    continue;
-                }
-                if (c == '\\') {
-                    if (i + 1 >= n) {
+            int plain = i;
+            while (plain < n && !Chars.isSpace(text.charAt(plain)) && text.charAt(plain) != '\''
+                    && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
+                plain++;
+            }
+            int[] offsets = null;
+            String word;
+            if (plain >= n || Chars.isSpace(text.charAt(plain))) {
+                // Nothing to remove: the word is the text itself.
+                word = text.substring(start, plain);
+                i = plain;
+            } else {
+                StringBuilder out = new StringBuilder(32);
+                offsets = new int[32];
+                char quote = 0;
+                while (i < n) {
+                    char c = text.charAt(i);
+                    if (quote == 0 && Chars.isSpace(c)) {
+                        break;
+                    }
+                    if (quote == 0 && (c == '\'' || c == '"')) {
+                        quote = c;
                         i++;
                         continue;
                     }
+                    if (quote != 0 && c == quote) {
+                        quote = 0;
+                        i++;
+                        continue;
+                    }
+                    if (c == '\\') {
+                        if (i + 1 >= n) {
+                            i++;
+                            continue;
+                        }
+                        i++;
+                        c = text.charAt(i);
+                    }
+                    if (out.length() == offsets.length) {
+                        offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                    }
+                    offsets[out.length()] = i;
+                    out.append(c);
                     i++;
-                    c = text.charAt(i);
                 }
-                if (out.length() == offsets.length) {
-                    offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
-                }
-                offsets[out.length()] = i;
-                out.append(c);
-                i++;
+                word = out.toString();
+                offsets = java.util.Arrays.copyOf(offsets, word.length());
             }
-            if (out.length() == 2) {
+            if (word.length() == 2) {
                 // A bare "--" ends the flags; what follows is arguments even if it starts with "--".
                 int rest = i;
                 while (rest < n && Chars.isSpace(text.charAt(rest))) {
@@ -101,7 +122,7 @@ public final class FlagWords {
             if (words.isEmpty()) {
                 words = new ArrayList<>(4);
             }
-            words.add(new Word(start, i, out.toString(), java.util.Arrays.copyOf(offsets, out.length())));
+            words.add(new Word(start, i, word, offsets));
         }
     }
 }

@@ -12,17 +12,19 @@ public final class InstructionNode {
     private final String text;
     private final int[] segmentLogical;
     private final int[] segmentSource;
+    private final int[] segmentLine;
     private final int segmentCount;
     private final LineIndex lines;
     private final SourceRange range;
     private final int keywordEnd;
     private final List<Heredoc> heredocs;
 
-    InstructionNode(String text, int[] segmentLogical, int[] segmentSource, int segmentCount, LineIndex lines,
-            SourceRange range, List<Heredoc> heredocs) {
+    InstructionNode(String text, int[] segmentLogical, int[] segmentSource, int[] segmentLine, int segmentCount,
+            LineIndex lines, SourceRange range, List<Heredoc> heredocs) {
         this.text = text;
         this.segmentLogical = segmentLogical;
         this.segmentSource = segmentSource;
+        this.segmentLine = segmentLine;
         this.segmentCount = segmentCount;
         this.lines = lines;
         this.range = range;
@@ -99,9 +101,17 @@ public final class InstructionNode {
             int base = segmentSource[0];
             return lines.rangeOnLine(range.startLine(), base + start, base + end);
         }
-        int s = sourceStart(start);
-        int e = end <= start ? s : sourceEnd(end);
-        return lines.range(s, Math.max(s, e));
+        int k = segmentAtOrBefore(start, false);
+        int s = segmentSource[k] + (start - segmentLogical[k]);
+        int startLine = segmentLine[k];
+        int endLine = startLine;
+        int e = s;
+        if (end > start) {
+            int k2 = segmentAtOrBefore(end, true);
+            e = segmentSource[k2] + (end - segmentLogical[k2]);
+            endLine = segmentLine[k2];
+        }
+        return new SourceRange(s, e, startLine, s - lines.lineStart(startLine) + 1, endLine, e - lines.lineStart(endLine) + 1);
     }
 
     /** Calls back with each source piece [start, end) of logical [start, end), split where lines were joined. */

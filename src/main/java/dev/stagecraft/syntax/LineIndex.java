@@ -8,17 +8,15 @@ public final class LineIndex {
     private final int lineCount;
     private final int textLength;
 
-    public LineIndex(CharSequence text) {
+    public LineIndex(String text) {
         int[] starts = new int[64];
         int count = 1;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
             }
+            starts[count++] = i + 1;
         }
         if (n > 0 && text.charAt(0) == '\uFEFF') {
             // A byte-order mark is not a column: line 1 starts after it.

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Compare Stagecraft's full Dockerfile analysis throughput with dockerfile-ast.
+#
+# Usage: bench/compare.sh DIR        (from any directory; see bench/README.md)
+#
+# Env overrides:
+#   STAGECRAFT_JAR   jar to benchmark (default: <repo>/target/stagecraft.jar, built with
+#                    `mvn -B -q -DskipTests package` if missing or lacking DockerfileAnalyzer;
+#                    after changing the sources, rebuild it yourself: the script does not
+#                    check whether the jar is older than the sources)
+#   JAVA_OPTS        extra JVM options for the Stagecraft harness
+#   BENCH_WARMUP_MS, BENCH_MIN_PASSES, BENCH_MIN_MS, BENCH_MAX_MS, BENCH_CAP_PASSES
+#                    timing knobs, passed to both harnesses (see bench/node/bench.js)
+#
+# The last line printed is always:
+#   stagecraft/dockerfile-ast throughput ratio: X
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 DIR   (directory searched recursively for Dockerfile, *.Dockerfile, Dockerfile.*)" >&2
+  exit 2
+fi
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$BENCH_DIR/.." && pwd)"
+DIR_ARG="$1"
+if [[ ! -d "$DIR_ARG" ]]; then
+  echo "error: $DIR_ARG is not a directory" >&2
+  exit 2
+fi
+DIR="$(cd "$DIR_ARG" && pwd)"
+
+WORK="$BENCH_DIR/work"
+NODE_DIR="$BENCH_DIR/node"
+JAR="${STAGECRAFT_JAR:-$REPO/target/stagecraft.jar}"
+
+for tool in java javac node npm python3; do
+  command -v "$tool" >/dev/null || { echo "error: $tool not found on PATH" >&2; exit 1; }
+done
+mkdir -p "$WORK"
+
+# 1. Stagecraft jar -----------------------------------------------------------
+ANALYZER_CLASS="dev/stagecraft/stage/DockerfileAnalyzer.class"
+jar_has_analyzer() {
+  python3 -c 'import sys, zipfile; sys.exit(0 if sys.argv[2] in zipfile.ZipFile(sys.argv[1]).namelist() else 1)' \
+    "$JAR" "$ANALYZER_CLASS" 2>/dev/null
+}
+if [[ -n "${STAGECRAFT_JAR:-}" ]]; then
+  [[ -f "$JAR" ]] || { echo "error: STAGECRAFT_JAR=$JAR does not exist" >&2; exit 1; }
+elif [[ ! -f "$JAR" ]] || ! jar_has_analyzer; then
+  # missing, or built before DockerfileAnalyzer existed
+  echo "== building Stagecraft (mvn -B -q -DskipTests package)"
+  (cd "$REPO" && mvn -B -q -DskipTests package)
+  [[ -f "$JAR" ]] || { echo "error: build did not produce $JAR" >&2; exit 1; }
+fi
+if ! jar_has_analyzer; then
+  echo "error: $JAR has no $ANALYZER_CLASS (is the jar stale? run: mvn -B -q -DskipTests package)" >&2
+  exit 1
+fi
+
+# 2. dockerfile-ast (pinned in bench/node/package.json + package-lock.json) ----
+if ! node -e 'process.exit(require(process.argv[1]).version === "0.7.1" ? 0 : 1)' \
+     "$NODE_DIR/node_modules/dockerfile-ast/package.json" 2>/dev/null; then
+  echo "== installing dockerfile-ast into bench/node (npm ci)"
+  (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# 3. Inputs -----------------------------------------------------------------------
+python3 "$BENCH_DIR/generate.py" 10000 "$WORK/gen-10k.Dockerfile"
+python3 "$BENCH_DIR/generate.py" 100000 "$WORK/gen-100k.Dockerfile"
+echo "$WORK/gen-10k.Dockerfile" > "$WORK/set-10k.txt"
+echo "$WORK/gen-100k.Dockerfile" > "$WORK/set-100k.txt"
+
+# (bench/work itself, node_modules and .git are skipped, e.g. for `compare.sh .`)
+find "$DIR" \( -path "$WORK" -o -name node_modules -o -name .git \) -prune -o \
+  -type f \( -name Dockerfile -o -name '*.Dockerfile' -o -name 'Dockerfile.*' \) \
+  ! -name '*.dockerignore' -print | LC_ALL=C sort > "$WORK/set-dir.txt"
+SETS=()
+if [[ -s "$WORK/set-dir.txt" ]]; then
+  SETS+=("dir=$WORK/set-dir.txt")
+else
+  echo "warning: no Dockerfile, *.Dockerfile or Dockerfile.* under $DIR; benchmarking generated files only" >&2
+fi
+SETS+=("10k=$WORK/set-10k.txt" "100k=$WORK/set-100k.txt")
+
+# 4. Compile the Stagecraft harness -------------------------------------------------
+rm -rf "$WORK/classes"
+mkdir -p "$WORK/classes"
+javac -nowarn -cp "$JAR" -d "$WORK/classes" "$BENCH_DIR/java/Bench.java"
+
+# 5. Run both harnesses (each prints one JSON line per set) -------------------------
+echo "== files: $(wc -l < "$WORK/set-dir.txt" | tr -d ' ') under $DIR, plus generated 10k and 100k"
+echo "== running Stagecraft ($JAR)"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -cp "$JAR:$WORK/classes" Bench "${SETS[@]}" > "$WORK/stagecraft.jsonl"
+echo "== running dockerfile-ast $(node -p 'require(process.argv[1]).version' "$NODE_DIR/node_modules/dockerfile-ast/package.json") (node $(node --version))"
+node "$NODE_DIR/bench.js" "${SETS[@]}" > "$WORK/dockerfile-ast.jsonl"
+
+# 6. Report (last line: the throughput ratio) ---------------------------------------
+python3 - "$WORK/stagecraft.jsonl" "$WORK/dockerfile-ast.jsonl" <<'PY'
+import json, sys
+
+def load(path):
+    out = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                r = json.loads(line)
+                out[r["set"]] = r
+    return out
+
+sc, da = load(sys.argv[1]), load(sys.argv[2])
+sets = [s for s in ("dir", "10k", "100k") if s in sc or s in da]
+for s in sets:
+    if s not in sc or s not in da:
+        sys.exit(f"error: set {s} missing from one tool's output")
+    if sc[s]["lines"] != da[s]["lines"]:
+        sys.exit(f"error: line counts differ for set {s}: {sc[s]['lines']} vs {da[s]['lines']}")
+
+def ms(ns):
+    return ns / 1e6
+
+print()
+print(f"{'set':<6} {'tool':<15} {'files':>6} {'lines':>9} {'passes':>7} {'median ms':>11} {'lines/s':>14}")
+for s in sets:
+    for name, r in (("stagecraft", sc[s]), ("dockerfile-ast", da[s])):
+        print(f"{s:<6} {name:<15} {r['files']:>6} {r['lines']:>9} {r['passes']:>7} "
+              f"{ms(r['median_ns']):>11.3f} {r['lines_per_sec']:>14,.0f}")
+    print(f"{'':<6} {'speed-up':<15} {'':>6} {'':>9} {'':>7} {'':>11} "
+          f"{sc[s]['lines_per_sec'] / da[s]['lines_per_sec']:>13.2f}x")
+
+lines = sum(sc[s]["lines"] for s in sets)
+t_sc = sum(sc[s]["median_ns"] for s in sets) / 1e9
+t_da = sum(da[s]["median_ns"] for s in sets) / 1e9
+lps_sc, lps_da = lines / t_sc, lines / t_da
+ratio = lps_sc / lps_da
+lin = sc["100k"]["median_ns"] / sc["10k"]["median_ns"]
+lin_da = da["100k"]["median_ns"] / da["10k"]["median_ns"]
+warm10k = ms(sc["10k"]["median_ns"])
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+print()
+print(f"combined ({'+'.join(sets)}): {lines} lines; stagecraft {lps_sc:,.0f} lines/s, "
+      f"dockerfile-ast {lps_da:,.0f} lines/s")
+print(f"stagecraft 100k/10k time ratio: {lin:.2f}   (target <= 12: {verdict(lin <= 12)}; "
+      f"dockerfile-ast: {lin_da:.2f})")
+print(f"stagecraft warm analyze of 10k lines: {warm10k:.3f} ms   (target < 10 ms: {verdict(warm10k < 10)})")
+print(f"throughput target >= 10x dockerfile-ast: {verdict(ratio >= 10)}")
+print(f"stagecraft/dockerfile-ast throughput ratio: {ratio:.2f}")
+PY
