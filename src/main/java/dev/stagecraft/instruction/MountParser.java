@@ -1,7 +1,6 @@
 package dev.stagecraft.instruction;
 
 import dev.stagecraft.syntax.Diagnostic;
-import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

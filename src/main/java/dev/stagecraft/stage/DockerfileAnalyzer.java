@@ -303,8 +303,8 @@ public final class DockerfileAnalyzer {
         }
         String what = kind == EdgeKind.COPY ? "--from=" : "from=";
         if (value.indexOf('$') >= 0) {
-            diagnostics.add(Diagnostic.error("variable-in-from", what + value + " uses a variable: BuildKit resolves it before ARGs exist. Name the stage, or FROM ${VAR} AS alias and use the alias",
-                    at));
+            diagnostics.add(Diagnostic.error("variable-in-from", what + value + " uses a variable: BuildKit resolves"
+                    + " it before ARGs exist. Name the stage, or FROM ${VAR} AS alias and use the alias", at));
             return;
         }
         GraphNode source;
