@@ -5,8 +5,9 @@ import java.util.List;
 
 /** The typed instructions of a Dockerfile and the problems found typing them. */
 public record Instructions(List<Instruction> list, List<Diagnostic> diagnostics) {
+    /** Wraps the lists without copying them: the parser that made them hands them over. */
     public Instructions {
-        list = List.copyOf(list);
-        diagnostics = List.copyOf(diagnostics);
+        list = java.util.Collections.unmodifiableList(list);
+        diagnostics = java.util.Collections.unmodifiableList(diagnostics);
     }
 }

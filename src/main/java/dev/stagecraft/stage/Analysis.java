@@ -14,11 +14,12 @@ import java.util.Map;
 public record Analysis(ParseResult parse, List<Instruction> instructions, List<Stage> stages, StageGraph graph,
         Integer target, List<Integer> buildOrder, Map<String, String> globalArgs, List<Diagnostic> diagnostics) {
 
+    /** Large lists are wrapped, not copied: the analyzer hands over lists it no longer touches. */
     public Analysis {
-        instructions = List.copyOf(instructions);
+        instructions = java.util.Collections.unmodifiableList(instructions);
         stages = List.copyOf(stages);
         buildOrder = List.copyOf(buildOrder);
-        diagnostics = List.copyOf(diagnostics);
+        diagnostics = java.util.Collections.unmodifiableList(diagnostics);
     }
 
     public boolean hasErrors() {

@@ -1,5 +1,6 @@
 package dev.stagecraft.syntax;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,10 +22,11 @@ public final class ParseResult {
         this.text = text;
         this.lines = lines;
         this.escape = escape;
-        this.directives = List.copyOf(directives);
-        this.nodes = List.copyOf(nodes);
-        this.comments = List.copyOf(comments);
-        this.diagnostics = List.copyOf(diagnostics);
+        // The parser hands over lists it no longer touches: wrap them instead of copying 100,000 nodes.
+        this.directives = Collections.unmodifiableList(directives);
+        this.nodes = Collections.unmodifiableList(nodes);
+        this.comments = Collections.unmodifiableList(comments);
+        this.diagnostics = Collections.unmodifiableList(diagnostics);
     }
 
     public String text() {
