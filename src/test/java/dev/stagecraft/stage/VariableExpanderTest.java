@@ -28,7 +28,7 @@ class VariableExpanderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '~', ignoreLeadingAndTrailingWhitespace = false, value = {
         "$IMG|registry.example.com/team/app:1.2.3",
         "${IMG}-x|registry.example.com/team/app:1.2.3-x",
         "${UNSET:-alpine}|alpine",
