@@ -59,14 +59,19 @@ public enum InstructionKind {
 
     /** The kind for a keyword in any case, or null. */
     public static InstructionKind of(String keyword) {
-        int n = keyword.length();
-        if (n == 0) {
+        return of(keyword, 0, keyword.length());
+    }
+
+    /** The kind for the keyword text[start, end) in any case, or null; allocates nothing. */
+    public static InstructionKind of(String text, int start, int end) {
+        int n = end - start;
+        if (n <= 0) {
             return null;
         }
-        char first = Character.toUpperCase(keyword.charAt(0));
+        char first = Character.toUpperCase(text.charAt(start));
         for (InstructionKind k : ALL) {
             String name = k.name();
-            if (name.length() == n && name.charAt(0) == first && name.equalsIgnoreCase(keyword)) {
+            if (name.length() == n && name.charAt(0) == first && name.regionMatches(true, 0, text, start, n)) {
                 return k;
             }
         }

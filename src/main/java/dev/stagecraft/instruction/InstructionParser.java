@@ -41,9 +41,9 @@ public final class InstructionParser {
 
     private Instruction instruction(InstructionNode node, int kwStart, int kwEnd, boolean trigger) {
         String text = node.text();
-        String keyword = text.substring(kwStart, kwEnd);
-        InstructionKind kind = InstructionKind.of(keyword);
+        InstructionKind kind = InstructionKind.of(text, kwStart, kwEnd);
         if (kind == null) {
+            String keyword = text.substring(kwStart, kwEnd);
             diagnostics.add(Diagnostic.error("unknown-instruction",
                     "Unknown instruction: " + keyword.toUpperCase(Locale.ROOT), node.range(kwStart, kwEnd)));
             return null;
@@ -67,7 +67,8 @@ public final class InstructionParser {
             case ARG: return new ArgInstruction(source, nameValues(source, rest, end, true));
             case MAINTAINER: return new MaintainerInstruction(source, wholeRest(source, rest, end));
             case EXPOSE: return new ExposeInstruction(source, list(source, rest, end, 1));
-            case VOLUME: return new VolumeInstruction(source, jsonOrWords(source, rest, end, 1));
+            case VOLUME: return new VolumeInstruction(source,
+                    jsonOrWords(source, JsonArray.parse(text, rest, end), rest, end, 1));
             case USER: return new UserInstruction(source, single(source, rest, end));
             case WORKDIR: return new WorkdirInstruction(source, single(source, rest, end));
             case STOPSIGNAL: return new StopsignalInstruction(source, single(source, rest, end));
@@ -111,7 +112,7 @@ public final class InstructionParser {
                     source.keywordRange()));
             return new OnbuildInstruction(source, null);
         }
-        InstructionKind inner = InstructionKind.of(text.substring(w, we));
+        InstructionKind inner = InstructionKind.of(text, w, we);
         if (inner == InstructionKind.ONBUILD || inner == InstructionKind.FROM || inner == InstructionKind.MAINTAINER) {
             String message = inner == InstructionKind.ONBUILD ? "Chaining ONBUILD via 'ONBUILD ONBUILD' isn't allowed"
                     : inner + " isn't allowed as an ONBUILD trigger";
@@ -127,10 +128,10 @@ public final class InstructionParser {
         }
         List<Flag> flags = new ArrayList<>(scanned.words().size());
         for (FlagWords.Word word : scanned.words()) {
-            String body = word.text().substring(2);
-            int eq = body.indexOf('=');
-            String name = eq < 0 ? body : body.substring(0, eq);
-            String value = eq < 0 ? null : body.substring(eq + 1);
+            String text = word.text();
+            int eq = text.indexOf('=');
+            String name = eq < 0 ? text.substring(2) : text.substring(2, eq);
+            String value = eq < 0 ? null : text.substring(eq + 1);
             Flag flag = new Flag(name, value, node, word);
             InstructionKind.FlagType type = kind.flagType(name);
             if (type == null) {
@@ -169,7 +170,7 @@ public final class InstructionParser {
 
     private Word word(InstructionSource source, int start, int end) {
         InstructionNode node = source.node();
-        return new Word(node.text().substring(start, end), node, start, end);
+        return Word.of(node, start, end);
     }
 
     private Instruction from(InstructionSource source, int rest, int end) {
@@ -200,24 +201,28 @@ public final class InstructionParser {
 
     private CommandLine command(InstructionSource source, int rest, int end) {
         InstructionNode node = source.node();
-        String text = node.text();
-        JsonArray json = JsonArray.parse(text, rest, end);
-        if (json.status() == JsonArray.Status.STRINGS) {
-            List<Word> args = new ArrayList<>(json.elements().size());
-            for (JsonArray.Element e : json.elements()) {
-                args.add(new Word(e.value(), node, e.start(), e.end()));
-            }
-            return new CommandLine(true, args, node, rest, end);
-        }
-        if (json.status() == JsonArray.Status.NOT_STRINGS) {
-            diagnostics.add(Diagnostic.error("json-not-string-array",
-                    "When using the JSON array form, the array must hold strings only", node.range(rest, end)));
-            return new CommandLine(true, List.of(), node, rest, end);
+        JsonArray json = JsonArray.parse(node.text(), rest, end);
+        if (json.status() != JsonArray.Status.NOT_JSON) {
+            return new CommandLine(true, jsonWords(node, json, rest, end), node, rest, end);
         }
         if (rest >= end) {
             return new CommandLine(false, List.of(), node, rest, rest);
         }
         return new CommandLine(false, List.of(word(source, rest, end)), node, rest, end);
+    }
+
+    /** The elements of an exec-form array as words; an array holding anything but strings is an error. */
+    private List<Word> jsonWords(InstructionNode node, JsonArray json, int rest, int end) {
+        if (json.status() == JsonArray.Status.NOT_STRINGS) {
+            diagnostics.add(Diagnostic.error("json-not-string-array",
+                    "When using the JSON array form, the array must hold strings only", node.range(rest, end)));
+            return List.of();
+        }
+        List<Word> words = new ArrayList<>(json.elements().size());
+        for (JsonArray.Element e : json.elements()) {
+            words.add(new Word(node, e.start(), e.end(), e.value()));
+        }
+        return words;
     }
 
     private Instruction run(InstructionSource source, int rest, int end) {
@@ -320,33 +325,25 @@ public final class InstructionParser {
         return out;
     }
 
-    private List<Word> jsonOrWords(InstructionSource source, int rest, int end, int min) {
+    /** VOLUME, COPY and ADD arguments: an exec-form array, or blank-separated words (quotes are not special). */
+    private List<Word> jsonOrWords(InstructionSource source, JsonArray json, int rest, int end, int min) {
         InstructionNode node = source.node();
-        JsonArray json = JsonArray.parse(node.text(), rest, end);
-        if (json.status() == JsonArray.Status.STRINGS) {
-            List<Word> out = new ArrayList<>();
-            for (JsonArray.Element e : json.elements()) {
-                out.add(new Word(e.value(), node, e.start(), e.end()));
+        List<Word> out;
+        if (json.status() != JsonArray.Status.NOT_JSON) {
+            out = jsonWords(node, json, rest, end);
+            if (json.status() == JsonArray.Status.NOT_STRINGS) {
+                return out;
             }
-            if (out.size() < min) {
-                diagnostics.add(Diagnostic.error("missing-arguments", source.kind() + " requires at least "
-                        + (min == 1 ? "one argument" : min + " arguments"), source.keywordRange()));
+        } else {
+            RawWords words = RawWords.splitOnBlanks(node.text(), rest, end);
+            out = new ArrayList<>(words.count());
+            for (int w = 0; w < words.count(); w++) {
+                out.add(word(source, words.start(w), words.end(w)));
             }
-            return out;
-        }
-        if (json.status() == JsonArray.Status.NOT_STRINGS) {
-            diagnostics.add(Diagnostic.error("json-not-string-array",
-                    "When using the JSON array form, the array must hold strings only", node.range(rest, end)));
-            return List.of();
-        }
-        RawWords words = RawWords.splitOnBlanks(node.text(), rest, end);
-        List<Word> out = new ArrayList<>(words.count());
-        for (int w = 0; w < words.count(); w++) {
-            out.add(word(source, words.start(w), words.end(w)));
         }
         if (out.size() < min) {
-            diagnostics.add(Diagnostic.error("missing-arguments", source.kind() + " requires at least "
-                    + (min == 1 ? "one argument" : min + " arguments"), source.keywordRange()));
+            diagnostics.add(Diagnostic.error("missing-arguments", source.kind() + " requires at least one argument",
+                    source.keywordRange()));
         }
         return out;
     }
@@ -362,8 +359,9 @@ public final class InstructionParser {
 
     private Instruction transfer(InstructionSource source, int rest, int end) {
         InstructionNode node = source.node();
-        List<Word> args = jsonOrWords(source, rest, end, 0);
-        boolean json = JsonArray.parse(node.text(), rest, end).status() == JsonArray.Status.STRINGS;
+        JsonArray array = JsonArray.parse(node.text(), rest, end);
+        List<Word> args = jsonOrWords(source, array, rest, end, 0);
+        boolean json = array.status() == JsonArray.Status.STRINGS;
         if (args.size() < 2) {
             diagnostics.add(Diagnostic.error("missing-arguments", source.kind()
                     + " requires at least two arguments: one or more sources, then the destination",

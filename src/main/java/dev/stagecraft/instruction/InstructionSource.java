@@ -26,13 +26,23 @@ public record InstructionSource(InstructionNode node, InstructionKind kind, int 
 
     /** The flags named {@code name}, in order. */
     public List<Flag> flags(String name) {
-        return flags.stream().filter(f -> f.name().equals(name)).toList();
+        List<Flag> found = List.of();
+        for (Flag f : flags) {
+            if (f.name().equals(name)) {
+                if (found.isEmpty()) {
+                    found = new java.util.ArrayList<>(2);
+                }
+                found.add(f);
+            }
+        }
+        return found;
     }
 
     /** The last flag named {@code name}, or null. */
     public Flag flag(String name) {
         Flag found = null;
-        for (Flag f : flags) {
+        for (int i = 0; i < flags.size(); i++) {
+            Flag f = flags.get(i);
             if (f.name().equals(name)) {
                 found = f;
             }

@@ -35,7 +35,7 @@ final class MountParser {
         for (Field f : fields) {
             String text = f.text();
             int eq = text.indexOf('=');
-            String key = (eq < 0 ? text : text.substring(0, eq)).toLowerCase(Locale.ROOT);
+            String key = lowerCase(eq < 0 ? text : text.substring(0, eq));
             if (text.isEmpty()) {
                 continue;
             }
@@ -81,6 +81,17 @@ final class MountParser {
             out.add(Diagnostic.error("invalid-mount", "A secret mount can't have from=", mount.from().range()));
         }
         return mount;
+    }
+
+    /** Lower case without a copy when the key already is (it nearly always is). */
+    private static String lowerCase(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 127) {
+                return key.toLowerCase(Locale.ROOT);
+            }
+        }
+        return key;
     }
 
     /** Go's encoding/csv reading one record with default settings; null on a bare quote. */

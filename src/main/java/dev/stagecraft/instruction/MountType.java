@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum MountType {
     BIND, CACHE, TMPFS, SECRET, SSH;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** The type named by a value in any case, or null. */

@@ -4,11 +4,21 @@ import dev.stagecraft.syntax.InstructionNode;
 import dev.stagecraft.syntax.SourceRange;
 
 /**
- * An argument: its text (as written, or decoded for an exec-form element) and its place in its
- * instruction's logical line, [start, end). The source range is computed when asked for, so a
- * large file pays only for the ranges someone looks at.
+ * An argument: its place in its instruction's logical line, [start, end), and, for an exec-form
+ * element, its decoded JSON value. The text and the source range are derived when asked for, so a
+ * 100,000-line file keeps no copy of every word (the analysis stays linear in memory and time).
  */
-public record Word(String text, InstructionNode node, int start, int end) {
+public record Word(InstructionNode node, int start, int end, String decoded) {
+
+    /** A word written as is. */
+    public static Word of(InstructionNode node, int start, int end) {
+        return new Word(node, start, end, null);
+    }
+
+    /** The text: as written, or the decoded JSON string of an exec-form element. */
+    public String text() {
+        return decoded != null ? decoded : node.text().substring(start, end);
+    }
 
     public SourceRange range() {
         return node.range(start, end);
@@ -19,5 +29,10 @@ public record Word(String text, InstructionNode node, int start, int end) {
         int s = start + Math.min(Math.max(0, from), end - start);
         int e = Math.min(start + Math.max(from, to), end);
         return node.range(s, Math.max(s, e));
+    }
+
+    @Override
+    public String toString() {
+        return text();
     }
 }

@@ -50,6 +50,8 @@ public final class DockerfileAnalyzer {
     private final List<Draft> drafts = new ArrayList<>();
     private final Map<String, Integer> stageByName = new HashMap<>();
     private final StageGraph graph = new StageGraph();
+    /** Image references repeat (every stage on the same base): check each once. */
+    private final Map<String, String> referenceProblems = new HashMap<>();
 
     /** A stage while it is being assembled. */
     private static final class Draft {
@@ -124,9 +126,8 @@ public final class DockerfileAnalyzer {
                 .thenComparing(Diagnostic::id));
         List<Stage> stages = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
-            int end = d.instructions.isEmpty() ? d.from.range().end()
-                    : d.instructions.get(d.instructions.size() - 1).range().end();
-            SourceRange range = parse.lines().range(d.from.range().start(), end);
+            SourceRange range = d.instructions.isEmpty() ? d.from.range()
+                    : SourceRange.span(d.from.range(), d.instructions.get(d.instructions.size() - 1).range());
             stages.add(new Stage(d.index, d.name, d.from, d.base, d.baseStage, d.instructions, d.reachable, range));
         }
         Map<String, String> visibleArgs = new LinkedHashMap<>(globalArgs);
@@ -182,7 +183,7 @@ public final class DockerfileAnalyzer {
         if (r.error() != null) {
             diagnostics.add(Diagnostic.error("invalid-variable", r.error(), ranges.of(r.errorOffset(), r.errorOffset() + 1)));
         }
-        if (reportUndeclared) {
+        if (reportUndeclared && !r.references().isEmpty()) {
             for (VariableExpander.Reference ref : r.references()) {
                 if (!ref.declared()) {
                     diagnostics.add(Diagnostic.warning("undefined-arg-in-from", "FROM uses $" + ref.name()
@@ -216,7 +217,7 @@ public final class DockerfileAnalyzer {
                         + "': FROM matches stage names exactly, so BuildKit looks for an image and fails. Write FROM "
                         + stage, at));
             } else {
-                String problem = ImageReference.problem(d.base);
+                String problem = referenceProblem(d.base);
                 if (problem != null) {
                     diagnostics.add(Diagnostic.error("invalid-image-reference", "Invalid image reference '" + d.base
                             + "': " + problem, at));
@@ -331,7 +332,7 @@ public final class DockerfileAnalyzer {
                         + " needs to be defined before stage " + label(d) + " can use it", at));
             }
         } else {
-            String problem = ImageReference.problem(value);
+            String problem = referenceProblem(value);
             if (problem != null) {
                 diagnostics.add(Diagnostic.error("invalid-image-reference", "'" + value
                         + "' is neither a stage of this file nor a valid image reference: " + problem, at));
@@ -339,6 +340,15 @@ public final class DockerfileAnalyzer {
             source = new GraphNode.ImageNode(value);
         }
         graph.addEdge(new StageEdge(kind, source, d.index, i, mount, at));
+    }
+
+    private String referenceProblem(String reference) {
+        String problem = referenceProblems.get(reference);
+        if (problem == null && !referenceProblems.containsKey(reference)) {
+            problem = ImageReference.problem(reference);
+            referenceProblems.put(reference, problem);
+        }
+        return problem;
     }
 
     private static boolean isNumber(String s) {

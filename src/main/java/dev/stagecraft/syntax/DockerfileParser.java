@@ -153,9 +153,7 @@ public final class DockerfileParser {
     }
 
     private int parseInstruction(int s) {
-        int[] segLogical = new int[2];
-        int[] segSource = new int[2];
-        int[] segLine = new int[2];
+        int[] seg = new int[3];
         int segments = 0;
         int cont = continuationAt(s, contentEnd);
         int firstLine = lineNo;
@@ -170,9 +168,9 @@ public final class DockerfileParser {
                     lines.rangeOnLine(lineNo, lineStart, lineStart)));
             return nextLine;
         }
-        segLogical[0] = 0;
-        segSource[0] = s;
-        segLine[0] = lineNo;
+        seg[0] = 0;
+        seg[1] = s;
+        seg[2] = lineNo;
         segments = 1;
         single = text.substring(s, segEnd);
         lastEnd = contentEnd;
@@ -195,14 +193,12 @@ public final class DockerfileParser {
             if (joined == null) {
                 joined = new StringBuilder(single);
             }
-            if (segments == segLogical.length) {
-                segLogical = java.util.Arrays.copyOf(segLogical, segments * 2);
-                segSource = java.util.Arrays.copyOf(segSource, segments * 2);
-                segLine = java.util.Arrays.copyOf(segLine, segments * 2);
+            if (3 * segments == seg.length) {
+                seg = java.util.Arrays.copyOf(seg, seg.length * 2);
             }
-            segLogical[segments] = joined.length();
-            segSource[segments] = lineStart;
-            segLine[segments] = lineNo;
+            seg[3 * segments] = joined.length();
+            seg[3 * segments + 1] = lineStart;
+            seg[3 * segments + 2] = lineNo;
             segments++;
             joined.append(text, lineStart, segEnd);
             lastEnd = contentEnd;
@@ -211,7 +207,7 @@ public final class DockerfileParser {
         List<Heredoc> heredocs = List.of();
         List<Marker> markers = findHeredocMarkers(logical);
         if (!markers.isEmpty()) {
-            InstructionNode probe = new InstructionNode(logical, segLogical, segSource, segLine, segments, lines,
+            InstructionNode probe = new InstructionNode(logical, seg, segments, lines,
                     lines.range(s, lastEnd), List.of());
             heredocs = new ArrayList<>(markers.size());
             for (Marker m : markers) {
@@ -230,8 +226,9 @@ public final class DockerfileParser {
                 }
             }
         }
-        SourceRange range = lineNo == firstLine ? lines.rangeOnLine(firstLine, s, lastEnd) : lines.range(s, lastEnd);
-        nodes.add(new InstructionNode(logical, segLogical, segSource, segLine, segments, lines, range, heredocs));
+        // Without here-documents the cursor is on the instruction's last line; with them, look it up.
+        SourceRange range = heredocs.isEmpty() ? lines.range(firstLine, s, lineNo, lastEnd) : lines.range(s, lastEnd);
+        nodes.add(new InstructionNode(logical, seg, segments, lines, range, heredocs));
         return pos;
     }
 

@@ -10,21 +10,18 @@ import java.util.List;
  */
 public final class InstructionNode {
     private final String text;
-    private final int[] segmentLogical;
-    private final int[] segmentSource;
-    private final int[] segmentLine;
+    /** Per joined line: logical start, source start, line number (three ints each, one array for all). */
+    private final int[] segments;
     private final int segmentCount;
     private final LineIndex lines;
     private final SourceRange range;
     private final int keywordEnd;
     private final List<Heredoc> heredocs;
 
-    InstructionNode(String text, int[] segmentLogical, int[] segmentSource, int[] segmentLine, int segmentCount,
-            LineIndex lines, SourceRange range, List<Heredoc> heredocs) {
+    InstructionNode(String text, int[] segments, int segmentCount, LineIndex lines, SourceRange range,
+            List<Heredoc> heredocs) {
         this.text = text;
-        this.segmentLogical = segmentLogical;
-        this.segmentSource = segmentSource;
-        this.segmentLine = segmentLine;
+        this.segments = segments;
         this.segmentCount = segmentCount;
         this.lines = lines;
         this.range = range;
@@ -70,13 +67,13 @@ public final class InstructionNode {
     /** Source offset of a logical offset that starts something. */
     public int sourceStart(int logical) {
         int k = segmentAtOrBefore(logical, false);
-        return segmentSource[k] + (logical - segmentLogical[k]);
+        return segments[3 * k + 1] + (logical - segments[3 * k]);
     }
 
     /** Source offset of a logical offset that ends something: an end on a joint stays on the earlier line. */
     public int sourceEnd(int logical) {
         int k = segmentAtOrBefore(logical, true);
-        return segmentSource[k] + (logical - segmentLogical[k]);
+        return segments[3 * k + 1] + (logical - segments[3 * k]);
     }
 
     /** The last segment starting at or before (strictly before, for an end) the logical offset. */
@@ -85,7 +82,7 @@ public final class InstructionNode {
         int hi = segmentCount - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            int s = segmentLogical[mid];
+            int s = segments[3 * mid];
             if (strict ? s < logical : s <= logical) {
                 lo = mid;
             } else {
@@ -98,18 +95,18 @@ public final class InstructionNode {
     /** The source range of logical offsets [start, end). */
     public SourceRange range(int start, int end) {
         if (segmentCount == 1) {
-            int base = segmentSource[0];
+            int base = segments[1];
             return lines.rangeOnLine(range.startLine(), base + start, base + end);
         }
         int k = segmentAtOrBefore(start, false);
-        int s = segmentSource[k] + (start - segmentLogical[k]);
-        int startLine = segmentLine[k];
+        int s = segments[3 * k + 1] + (start - segments[3 * k]);
+        int startLine = segments[3 * k + 2];
         int endLine = startLine;
         int e = s;
         if (end > start) {
             int k2 = segmentAtOrBefore(end, true);
-            e = segmentSource[k2] + (end - segmentLogical[k2]);
-            endLine = segmentLine[k2];
+            e = segments[3 * k2 + 1] + (end - segments[3 * k2]);
+            endLine = segments[3 * k2 + 2];
         }
         return new SourceRange(s, e, startLine, s - lines.lineStart(startLine) + 1, endLine, e - lines.lineStart(endLine) + 1);
     }
@@ -120,15 +117,15 @@ public final class InstructionNode {
             return;
         }
         for (int k = segmentAtOrBefore(start, false); k < segmentCount; k++) {
-            int segStart = segmentLogical[k];
+            int segStart = segments[3 * k];
             if (segStart >= end) {
                 break;
             }
-            int segEnd = k + 1 < segmentCount ? segmentLogical[k + 1] : text.length();
+            int segEnd = k + 1 < segmentCount ? segments[3 * k + 3] : text.length();
             int s = Math.max(start, segStart);
             int e = Math.min(end, segEnd);
             if (s < e) {
-                consumer.accept(segmentSource[k] + (s - segStart), segmentSource[k] + (e - segStart));
+                consumer.accept(segments[3 * k + 1] + (s - segStart), segments[3 * k + 1] + (e - segStart));
             }
         }
     }

@@ -62,6 +62,12 @@ public final class LineIndex {
                 endLine, Math.max(1, end - lineStarts[endLine - 1] + 1));
     }
 
+    /** A range whose lines the caller already knows, saving the search. */
+    public SourceRange range(int startLine, int start, int endLine, int end) {
+        return new SourceRange(start, end, startLine, Math.max(1, start - lineStarts[startLine - 1] + 1),
+                endLine, Math.max(1, end - lineStarts[endLine - 1] + 1));
+    }
+
     /** A range on a line already known to the caller, saving the search. */
     public SourceRange rangeOnLine(int line, int start, int end) {
         int lineStart = lineStarts[line - 1];

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * result is the [start, end) offsets of each word.
  */
 public final class RawWords {
-    private int[] bounds = new int[16];
+    private int[] bounds = new int[8];
     private int count;
 
     private RawWords() {

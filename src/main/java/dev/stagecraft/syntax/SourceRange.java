@@ -15,6 +15,12 @@ public record SourceRange(int start, int end, int startLine, int startColumn, in
         }
     }
 
+    /** From the start of {@code first} to the end of {@code last}. */
+    public static SourceRange span(SourceRange first, SourceRange last) {
+        return new SourceRange(first.start, Math.max(first.start, last.end), first.startLine, first.startColumn,
+                last.end >= first.start ? last.endLine : first.startLine, last.end >= first.start ? last.endColumn : first.startColumn);
+    }
+
     public int length() {
         return end - start;
     }
