@@ -41,6 +41,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("--linearity")) {
+            System.out.println(linearity(Path.of(args[1]), Path.of(args[2])));
+            System.err.println("stagecraft bench blackhole: " + sink);
+            return;
+        }
         if (args.length == 0) {
             System.err.println("usage: Bench SET=LISTFILE [SET=LISTFILE ...]");
             System.exit(2);
@@ -54,6 +59,64 @@ public final class Bench {
             System.out.flush();
         }
         System.err.println("stagecraft bench blackhole: " + sink);
+    }
+
+    /**
+     * The cost of a large file against a small one, measured interleaved: rounds of one large pass
+     * and two small passes (the second timed), so both see the same machine. A ratio of two medians taken minutes apart
+     * on a shared host mixes in the host's drift (we saw the same code's 10k median move 2x).
+     */
+    private static String linearity(Path smallList, Path largeList) throws IOException {
+        String[] small = read(smallList);
+        String[] large = read(largeList);
+        long warmEnd = System.nanoTime() + WARMUP_MS * 1_000_000L;
+        long s = 0;
+        while (System.nanoTime() < warmEnd) {
+            s += pass(large);
+            s += pass(small);
+        }
+        List<Double> smallTimes = new ArrayList<>();
+        List<Double> largeTimes = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        long start = System.nanoTime();
+        while (largeTimes.size() < MIN_PASSES || System.nanoTime() - start < MIN_MS * 1_000_000L) {
+            // Each timed pass starts on a collected heap, so neither size pays for the other's garbage.
+            System.gc();
+            long t0 = System.nanoTime();
+            s += pass(large);
+            long t1 = System.nanoTime();
+            System.gc();
+            // An untimed small pass first: the small file is timed with its data back in the cache,
+            // as in its own set, not cold after the large pass evicted it.
+            s += pass(small);
+            long t1b = System.nanoTime();
+            s += pass(small);
+            long t2 = System.nanoTime();
+            largeTimes.add((double) (t1 - t0));
+            smallTimes.add((double) (t2 - t1b));
+            ratios.add((t1 - t0) / (double) (t2 - t1b));
+        }
+        sink += s;
+        return String.format(Locale.ROOT, "{\"tool\":\"stagecraft\",\"set\":\"linearity\",\"rounds\":%d,"
+                + "\"small_median_ns\":%d,\"large_median_ns\":%d,\"ratio\":%.3f,\"round_ratio_median\":%.3f}",
+                largeTimes.size(), Math.round(median(smallTimes)), Math.round(median(largeTimes)),
+                median(largeTimes) / median(smallTimes), median(ratios));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private static String[] read(Path listFile) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String p : Files.readAllLines(listFile, StandardCharsets.UTF_8)) {
+            if (!p.isEmpty()) {
+                texts.add(new String(Files.readAllBytes(Path.of(p)), StandardCharsets.UTF_8));
+            }
+        }
+        return texts.toArray(new String[0]);
     }
 
     private static String runSet(String name, Path listFile) throws IOException {

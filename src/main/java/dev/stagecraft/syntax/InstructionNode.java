@@ -64,18 +64,6 @@ public final class InstructionNode {
         return range.startLine();
     }
 
-    /** Source offset of a logical offset that starts something. */
-    public int sourceStart(int logical) {
-        int k = segmentAtOrBefore(logical, false);
-        return segments[3 * k + 1] + (logical - segments[3 * k]);
-    }
-
-    /** Source offset of a logical offset that ends something: an end on a joint stays on the earlier line. */
-    public int sourceEnd(int logical) {
-        int k = segmentAtOrBefore(logical, true);
-        return segments[3 * k + 1] + (logical - segments[3 * k]);
-    }
-
     /** The last segment starting at or before (strictly before, for an end) the logical offset. */
     private int segmentAtOrBefore(int logical, boolean strict) {
         int lo = 0;
