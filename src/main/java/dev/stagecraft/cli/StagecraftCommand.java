@@ -19,6 +19,11 @@ public final class StagecraftCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Whether a word names a sub-command (else the launcher takes it for a file to open). */
+    public static boolean isSubcommand(String word) {
+        return new CommandLine(new StagecraftCommand()).getSubcommands().containsKey(word);
+    }
+
     /** Runs the command line and returns the exit code (2 for usage errors). */
     public static int execute(String... args) {
         return execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),

@@ -1,0 +1,114 @@
+package dev.stagecraft.ui;
+
+import dev.stagecraft.layout.LayeredLayout;
+import dev.stagecraft.stage.Analysis;
+import dev.stagecraft.stage.EdgeKind;
+import dev.stagecraft.stage.GraphNode;
+import dev.stagecraft.stage.Stage;
+import dev.stagecraft.stage.StageEdge;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.CubicCurve;
+
+/**
+ * The stage graph: a card per stage (name or #index, base image, instruction count), a node per
+ * external image, and the base, copy and mount edges styled apart, COPY edges labelled with what
+ * they carry. Stages the target doesn't need are dimmed. Placement comes from {@link LayeredLayout}.
+ */
+public final class GraphView extends ScrollPane {
+    static final double COLUMN_WIDTH = 340;
+    static final double ROW_HEIGHT = 120;
+    static final double MARGIN = 24;
+
+    private final Pane canvas = new Pane();
+    private final Consumer<Stage> onStageClicked;
+
+    public GraphView(Consumer<Stage> onStageClicked) {
+        this.onStageClicked = onStageClicked;
+        getStyleClass().add("graph-view");
+        canvas.getStyleClass().add("graph-canvas");
+        setContent(canvas);
+        setPannable(true);
+    }
+
+    /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */
+    public void show(Analysis analysis) {
+        canvas.getChildren().clear();
+        Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
+        Map<GraphNode, Node> nodes = new HashMap<>();
+        for (Map.Entry<GraphNode, LayeredLayout.Cell> entry : cells.entrySet()) {
+            Node node = entry.getKey() instanceof GraphNode.StageNode s
+                    ? stageCard(analysis, analysis.stages().get(s.index()))
+                    : imageNode(((GraphNode.ImageNode) entry.getKey()).reference());
+            node.relocate(MARGIN + entry.getValue().column() * COLUMN_WIDTH, MARGIN + entry.getValue().row() * ROW_HEIGHT);
+            nodes.put(entry.getKey(), node);
+            canvas.getChildren().add(node);
+        }
+        canvas.applyCss();
+        canvas.layout();
+        for (StageEdge e : analysis.graph().edges()) {
+            Node from = nodes.get(e.from());
+            Node to = nodes.get(new GraphNode.StageNode(e.to()));
+            if (from != null && to != null) {
+                drawEdge(e, from, to);
+            }
+        }
+    }
+
+    private Node stageCard(Analysis analysis, Stage stage) {
+        VBox card = new VBox(2);
+        card.getStyleClass().add("stage-card");
+        card.setId("stage-" + stage.index());
+        if (!stage.reachable()) {
+            card.getStyleClass().add("unreachable");
+        }
+        if (analysis.target() != null && analysis.target() == stage.index()) {
+            card.getStyleClass().add("target");
+        }
+        Label title = new Label(stage.label());
+        title.getStyleClass().add("stage-title");
+        Label base = new Label(stage.scratch() ? "FROM scratch (empty)" : "FROM " + stage.base());
+        base.getStyleClass().add("stage-base");
+        int n = stage.instructions().size();
+        Label count = new Label(n + (n == 1 ? " instruction" : " instructions"));
+        count.getStyleClass().add("stage-count");
+        card.getChildren().addAll(title, base, count);
+        card.setOnMouseClicked(e -> onStageClicked.accept(stage));
+        return card;
+    }
+
+    private Node imageNode(String reference) {
+        Label label = new Label(reference);
+        label.getStyleClass().add("image-node");
+        return label;
+    }
+
+    private void drawEdge(StageEdge e, Node from, Node to) {
+        Bounds a = from.getBoundsInParent();
+        Bounds b = to.getBoundsInParent();
+        double x1 = a.getMaxX();
+        double y1 = a.getCenterY();
+        double x2 = b.getMinX();
+        double y2 = b.getCenterY();
+        double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+        CubicCurve curve = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
+        curve.getStyleClass().addAll("edge", "edge-" + e.kind().label());
+        canvas.getChildren().add(0, curve);
+        if (e.kind() != EdgeKind.BASE) {
+            String carried = String.join(" ", e.sources()) + " → " + (e.destination() == null ? "?" : e.destination());
+            Label label = new Label(carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
+            label.getStyleClass().addAll("edge-label", "edge-label-" + e.kind().label());
+            // Centred on the curve's midpoint, just above it.
+            label.relocate((x1 + x2) / 2, (y1 + y2) / 2 - 20);
+            label.translateXProperty().bind(label.widthProperty().divide(-2));
+            canvas.getChildren().add(label);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.stagecraft.ui;
+
+import dev.stagecraft.stage.Stage;
+import dev.stagecraft.syntax.Diagnostic;
+import java.util.Collection;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
+
+/**
+ * The main window's content: the Dockerfile editor beside its live stage graph, the problems
+ * below. Typing re-analyses after a quiet period; clicking a card or a problem selects its text.
+ */
+public final class MainWindow extends BorderPane implements AutoCloseable {
+    static final long QUIET_MILLIS = 150;
+
+    private final CodeArea editor = new CodeArea();
+    private final GraphView graph = new GraphView(this::selectStage);
+    private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
+    private final ListView<Diagnostic> problemList = new ListView<>(problems);
+    private final Label status = new Label();
+    private final DocumentViewModel<StyleSpans<Collection<String>>> model =
+            new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
+
+    public MainWindow(String text) {
+        getStyleClass().add("main-window");
+        editor.setId("editor");
+        editor.getStyleClass().add("dockerfile-editor");
+        editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        problemList.setId("problems");
+        problemList.setPrefHeight(140);
+        problemList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Diagnostic d, boolean empty) {
+                super.updateItem(d, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (empty || d == null) {
+                    setText(null);
+                    return;
+                }
+                setText(d.position() + "  " + d.message() + "  [" + d.id() + "]");
+                getStyleClass().add(d.isError() ? "problem-error" : "problem-warning");
+            }
+        });
+        problemList.setOnMouseClicked(e -> {
+            Diagnostic d = problemList.getSelectionModel().getSelectedItem();
+            if (d != null && d.range() != null) {
+                select(d.range().start(), d.range().end());
+            }
+        });
+        status.setId("status");
+        status.getStyleClass().add("status-bar");
+
+        SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graph);
+        sides.setDividerPositions(0.45);
+        SplitPane main = new SplitPane(sides, problemList);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.8);
+        setCenter(main);
+        setBottom(status);
+
+        model.resultProperty().addListener((obs, old, result) -> {
+            if (result == null || !result.text().equals(editor.getText())) {
+                return;
+            }
+            editor.setStyleSpans(0, result.extra());
+            graph.show(result.analysis());
+            problems.setAll(result.analysis().diagnostics());
+            long errors = result.analysis().diagnostics().stream().filter(Diagnostic::isError).count();
+            status.setText(result.analysis().stages().size() + " stages, " + errors + " errors, "
+                    + (result.analysis().diagnostics().size() - errors) + " warnings");
+        });
+        editor.replaceText(text);
+        editor.moveTo(0);
+        editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
+        model.analyzeNow(text);
+    }
+
+    public CodeArea editor() {
+        return editor;
+    }
+
+    private void selectStage(Stage stage) {
+        select(stage.from().range().start(), stage.range().end());
+    }
+
+    private void select(int start, int end) {
+        int length = editor.getLength();
+        editor.selectRange(Math.min(start, length), Math.min(end, length));
+        editor.requestFollowCaret();
+        editor.requestFocus();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.stagecraft.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The desktop application: opens the Dockerfile named on the command line, or the bundled
+ * example when none is given.
+ */
+public final class StagecraftApp extends Application {
+    static final String EXAMPLE = "/examples/node-multi-stage/Dockerfile";
+
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        List<String> args = getParameters().getRaw();
+        String title;
+        String text;
+        if (args.isEmpty()) {
+            text = bundledExample();
+            title = "Example: node-multi-stage";
+        } else {
+            Path file = Path.of(args.get(0));
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            title = file.getFileName().toString();
+        }
+        window = new MainWindow(text);
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle(title + " — Stagecraft");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    static String stylesheet() {
+        var url = StagecraftApp.class.getResource("stagecraft.css");
+        if (url == null) {
+            throw new IllegalStateException("stagecraft.css is missing from the jar");
+        }
+        return url.toExternalForm();
+    }
+
+    static String bundledExample() throws IOException {
+        try (InputStream in = StagecraftApp.class.getResourceAsStream(EXAMPLE)) {
+            if (in == null) {
+                throw new IOException("bundled example " + EXAMPLE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.stagecraft.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stagecraft.syntax.Diagnostic;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window, driven headless under Monocle: type, click, and check what is shown. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final String GO_TO_SCRATCH = "FROM golang:1.22 AS build\nRUN go build -o /app\n\n"
+            + "FROM scratch\nCOPY --from=build /app /app\n";
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(GO_TO_SCRATCH);
+        Scene scene = new Scene(window, 1100, 700);
+        scene.getStylesheets().add(StagecraftApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private static int cards(FxRobot robot) {
+        return robot.lookup(".stage-card").queryAll().size();
+    }
+
+    private void typeAtEnd(FxRobot robot, String text) {
+        robot.interact(() -> {
+            window.editor().requestFocus();
+            window.editor().moveTo(window.editor().getLength());
+        });
+        robot.write(text);
+    }
+
+    @Test
+    void typingANewStageAddsACard(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        typeAtEnd(robot, "FROM alpine:3.20 AS extra\n");
+        waitUntil(() -> cards(robot) == 3);
+        Node card = robot.lookup("#stage-2").query();
+        Label title = robot.from(card).lookup(".stage-title").queryAs(Label.class);
+        assertEquals("extra", title.getText());
+        assertTrue(window.editor().getText().endsWith("FROM alpine:3.20 AS extra\n"), "the typed text is in the editor");
+    }
+
+    @Test
+    void unneededStageIsDimmed(FxRobot robot) throws TimeoutException {
+        typeAtEnd(robot, "FROM alpine AS tools\n");
+        waitUntil(() -> cards(robot) == 3);
+        assertTrue(robot.lookup("#stage-0").query().getStyleClass().contains("unreachable"),
+                "build is not needed by the new last stage");
+        assertTrue(robot.lookup("#stage-2").query().getStyleClass().contains("target"));
+    }
+
+    @Test
+    void flagTypoIsListedInProblemsAndClickingItSelectsIt(FxRobot robot) throws TimeoutException {
+        typeAtEnd(robot, "COPY --form=build /etc/passwd /etc/passwd\n");
+        @SuppressWarnings("unchecked")
+        ListView<Diagnostic> problems = robot.lookup("#problems").queryAs(ListView.class);
+        waitUntil(() -> problems.getItems().stream().anyMatch(d -> d.id().equals("unknown-flag")));
+        Diagnostic d = problems.getItems().stream().filter(x -> x.id().equals("unknown-flag")).findFirst().orElseThrow();
+        assertEquals(6, d.range().startLine());
+        robot.interact(() -> problems.getSelectionModel().select(d));
+        robot.clickOn(problems.lookup(".list-cell"));
+        waitUntil(() -> "--form=build".equals(window.editor().getSelectedText()));
+    }
+
+    @Test
+    void clickingACardSelectsItsStageInTheEditor(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        robot.clickOn("#stage-1");
+        int fromScratch = GO_TO_SCRATCH.indexOf("FROM scratch");
+        waitUntil(() -> window.editor().getSelection().getStart() == fromScratch);
+        assertTrue(window.editor().getSelectedText().startsWith("FROM scratch\nCOPY --from=build"),
+                window.editor().getSelectedText());
+    }
+
+    @Test
+    void binaryJunkShowsDiagnosticsWithoutException(FxRobot robot) throws TimeoutException {
+        StringBuilder junk = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        while (junk.length() < 20_000) {
+            char c = (char) random.nextInt(0x3000);
+            if (c != '\r') {
+                // The editor keeps lines as paragraphs and turns a lone CR into a line break.
+                junk.append(c);
+            }
+        }
+        robot.interact(() -> window.editor().replaceText(junk.toString()));
+        @SuppressWarnings("unchecked")
+        ListView<Diagnostic> problems = robot.lookup("#problems").queryAs(ListView.class);
+        waitUntil(() -> problems.getItems().stream().anyMatch(d -> d.id().equals("no-from")));
+        assertEquals(junk.toString(), window.editor().getText(), "the text is untouched");
+        assertEquals(0, cards(robot));
+    }
+}
