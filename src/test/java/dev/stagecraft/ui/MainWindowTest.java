@@ -31,7 +31,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(GO_TO_SCRATCH);
-        Scene scene = new Scene(window, 1100, 700);
+        Scene scene = new Scene(window, 1700, 800);
         scene.getStylesheets().add(StagecraftApp.stylesheet());
         stage.setScene(scene);
         stage.show();
