@@ -31,6 +31,21 @@ public record Analysis(ParseResult parse, List<Instruction> instructions, List<S
         return false;
     }
 
+    /**
+     * Whether stage {@code index} ends up in the final image: the target and the stages it is
+     * built FROM, down the chain. Other needed stages are built and left behind.
+     */
+    public boolean ships(int index) {
+        Integer s = target;
+        while (s != null) {
+            if (s == index) {
+                return true;
+            }
+            s = stages.get(s).baseStage();
+        }
+        return false;
+    }
+
     /** The stage with a name (any case), or null. */
     public Stage stage(String name) {
         for (Stage s : stages) {

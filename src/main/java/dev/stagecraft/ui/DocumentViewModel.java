@@ -4,6 +4,7 @@ import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.AnalysisOptions;
 import dev.stagecraft.stage.DockerfileAnalyzer;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +34,7 @@ public final class DocumentViewModel<X> implements AutoCloseable {
     private final Function<Analysis, X> derive;
     private ScheduledFuture<?> pending;
     private volatile AnalysisOptions options = AnalysisOptions.defaults();
+    private volatile boolean closed;
 
     public DocumentViewModel(long quietMillis, Function<Analysis, X> derive) {
         this.quietMillis = quietMillis;
@@ -55,17 +57,30 @@ public final class DocumentViewModel<X> implements AutoCloseable {
 
     /** Called on the FX thread with the editor's text after every change. */
     public synchronized void textChanged(String text) {
+        if (closed) {
+            return;
+        }
         long gen = generation.incrementAndGet();
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = timer.schedule(() -> analysis.execute(() -> analyze(gen, text)), quietMillis, TimeUnit.MILLISECONDS);
+        pending = timer.schedule(() -> submit(gen, text), quietMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Analyses now (opening a file, changing the target): no quiet period. */
-    public void analyzeNow(String text) {
-        long gen = generation.incrementAndGet();
-        analysis.execute(() -> analyze(gen, text));
+    public synchronized void analyzeNow(String text) {
+        if (closed) {
+            return;
+        }
+        submit(generation.incrementAndGet(), text);
+    }
+
+    private void submit(long gen, String text) {
+        try {
+            analysis.execute(() -> analyze(gen, text));
+        } catch (RejectedExecutionException e) {
+            // Closed while the quiet period ran: nobody is waiting for this result.
+        }
     }
 
     private void analyze(long gen, String text) {
@@ -82,7 +97,8 @@ public final class DocumentViewModel<X> implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         timer.shutdownNow();
         analysis.shutdownNow();
     }

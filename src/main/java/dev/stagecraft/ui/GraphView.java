@@ -34,8 +34,23 @@ public final class GraphView extends ScrollPane {
         this.onStageClicked = onStageClicked;
         getStyleClass().add("graph-view");
         canvas.getStyleClass().add("graph-canvas");
-        setContent(canvas);
+        // The canvas sits in a Group so that scaling it (fit to window) also scales what the scroll pane sees.
+        setContent(new javafx.scene.Group(canvas));
         setPannable(true);
+        viewportBoundsProperty().addListener((obs, old, now) -> fit());
+    }
+
+    /** Shrinks the drawing (never below half size) so the whole graph fits the visible area. */
+    private void fit() {
+        Bounds content = canvas.getLayoutBounds();
+        Bounds view = getViewportBounds();
+        if (content.getWidth() <= 0 || view.getWidth() <= 0) {
+            return;
+        }
+        double scale = Math.min(1, Math.min(view.getWidth() / content.getWidth(), view.getHeight() / content.getHeight()));
+        scale = Math.max(0.5, scale);
+        canvas.setScaleX(scale);
+        canvas.setScaleY(scale);
     }
 
     /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */
@@ -60,6 +75,9 @@ public final class GraphView extends ScrollPane {
                 drawEdge(e, from, to);
             }
         }
+        canvas.applyCss();
+        canvas.layout();
+        fit();
     }
 
     private Node stageCard(Analysis analysis, Stage stage) {
@@ -79,7 +97,12 @@ public final class GraphView extends ScrollPane {
         int n = stage.instructions().size();
         Label count = new Label(n + (n == 1 ? " instruction" : " instructions"));
         count.getStyleClass().add("stage-count");
-        card.getChildren().addAll(title, base, count);
+        Label fate = new Label(!stage.reachable() ? "not built for this target"
+                : analysis.ships(stage.index()) ? "ships in the final image" : "left behind (build only)");
+        fate.getStyleClass().addAll("stage-fate", !stage.reachable() ? "fate-skipped"
+                : analysis.ships(stage.index()) ? "fate-ships" : "fate-left-behind");
+        card.getStyleClass().add(!stage.reachable() ? "skipped" : analysis.ships(stage.index()) ? "ships" : "left-behind");
+        card.getChildren().addAll(title, base, count, fate);
         card.setOnMouseClicked(e -> onStageClicked.accept(stage));
         return card;
     }

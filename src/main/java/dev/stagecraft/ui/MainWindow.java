@@ -6,6 +6,9 @@ import java.util.Collection;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -28,6 +31,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final ListView<Diagnostic> problemList = new ListView<>(problems);
     private final Label status = new Label();
+    private final ComboBox<String> target = new ComboBox<>();
+    private static final String LAST_STAGE = "(last stage)";
     private final DocumentViewModel<StyleSpans<Collection<String>>> model =
             new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
 
@@ -60,7 +65,24 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         status.setId("status");
         status.getStyleClass().add("status-bar");
 
-        SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graph);
+        target.setId("target");
+        target.getItems().setAll(LAST_STAGE);
+        target.setValue(LAST_STAGE);
+        target.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                model.setTarget(LAST_STAGE.equals(now) ? null : now);
+                model.analyzeNow(editor.getText());
+            }
+        });
+        Label targetLabel = new Label("Target:");
+        HBox toolbar = new HBox(8, targetLabel, target);
+        toolbar.getStyleClass().add("tool-bar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        setTop(toolbar);
+
+        BorderPane graphSide = new BorderPane(graph);
+        graphSide.setBottom(legend());
+        SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
         sides.setDividerPositions(0.45);
         SplitPane main = new SplitPane(sides, problemList);
         main.setOrientation(Orientation.VERTICAL);
@@ -74,6 +96,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
             editor.setStyleSpans(0, result.extra());
             graph.show(result.analysis());
+            updateTargets(result.analysis());
             problems.setAll(result.analysis().diagnostics());
             long errors = result.analysis().diagnostics().stream().filter(Diagnostic::isError).count();
             status.setText(result.analysis().stages().size() + " stages, " + errors + " errors, "
@@ -87,6 +110,38 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     public CodeArea editor() {
         return editor;
+    }
+
+    /** The named stages can be targets (BuildKit targets stages by name). */
+    private void updateTargets(dev.stagecraft.stage.Analysis analysis) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(LAST_STAGE);
+        for (Stage s : analysis.stages()) {
+            if (s.name() != null && !names.contains(s.name())) {
+                names.add(s.name());
+            }
+        }
+        if (!names.equals(target.getItems())) {
+            String chosen = target.getValue();
+            target.getItems().setAll(names);
+            target.setValue(names.contains(chosen) ? chosen : LAST_STAGE);
+        }
+    }
+
+    private static HBox legend() {
+        HBox legend = new HBox(14);
+        legend.getStyleClass().add("graph-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (String kind : new String[] {"base", "copy", "mount"}) {
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 28, 0);
+            line.getStyleClass().addAll("edge", "edge-" + kind);
+            Label label = new Label(kind.equals("base") ? "FROM (built on)" : kind.equals("copy") ? "COPY --from"
+                    : "RUN --mount from=");
+            HBox item = new HBox(6, line, label);
+            item.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(item);
+        }
+        return legend;
     }
 
     private void selectStage(Stage stage) {

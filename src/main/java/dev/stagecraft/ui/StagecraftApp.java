@@ -35,15 +35,27 @@ public final class StagecraftApp extends Application {
         window = new MainWindow(text);
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(stylesheet());
+        if (Boolean.getBoolean("stagecraft.dark")) {
+            scene.getStylesheets().add(darkStylesheet());
+        }
         stage.setTitle(title + " — Stagecraft");
         stage.setScene(scene);
         stage.show();
     }
 
     static String stylesheet() {
-        var url = StagecraftApp.class.getResource("stagecraft.css");
+        return resource("stagecraft.css");
+    }
+
+    /** The dark theme, applied on top of {@link #stylesheet()}. */
+    static String darkStylesheet() {
+        return resource("stagecraft-dark.css");
+    }
+
+    private static String resource(String name) {
+        var url = StagecraftApp.class.getResource(name);
         if (url == null) {
-            throw new IllegalStateException("stagecraft.css is missing from the jar");
+            throw new IllegalStateException(name + " is missing from the jar");
         }
         return url.toExternalForm();
     }

@@ -102,6 +102,32 @@ class MainWindowTest {
     }
 
     @Test
+    void choosingATargetDimsWhatItDoesNotNeedAndMarksWhatShips(FxRobot robot) throws TimeoutException {
+        typeAtEnd(robot, "FROM build AS test\nRUN go test ./...\n");
+        waitUntil(() -> cards(robot) == 3);
+        assertTrue(robot.lookup("#stage-1").query().getStyleClass().contains("unreachable"), "scratch stage not needed by test");
+        assertTrue(robot.lookup("#stage-0").query().getStyleClass().contains("ships"), "test is built FROM build");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> target = robot.lookup("#target").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> target.getItems().contains("test"));
+        robot.interact(() -> target.setValue("(last stage)"));
+        robot.interact(() -> target.getSelectionModel().select("build"));
+        waitUntil(() -> robot.lookup("#stage-2").query().getStyleClass().contains("unreachable"));
+        assertTrue(robot.lookup("#stage-1").query().getStyleClass().contains("unreachable"));
+        assertTrue(robot.lookup("#stage-0").query().getStyleClass().contains("target"));
+        robot.interact(() -> target.getSelectionModel().select("(last stage)"));
+        waitUntil(() -> !robot.lookup("#stage-2").query().getStyleClass().contains("unreachable"));
+    }
+
+    @Test
+    void copySourceStageIsLeftBehind(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        assertTrue(robot.lookup("#stage-0").query().getStyleClass().contains("left-behind"),
+                "build only feeds a COPY --from: built, not shipped");
+        assertTrue(robot.lookup("#stage-1").query().getStyleClass().contains("ships"));
+    }
+
+    @Test
     void binaryJunkShowsDiagnosticsWithoutException(FxRobot robot) throws TimeoutException {
         StringBuilder junk = new StringBuilder();
         java.util.Random random = new java.util.Random(7);

@@ -1,0 +1,69 @@
+package dev.stagecraft.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Snapshots of the main window on two bundled examples, light and dark. They go to
+ * target/screenshots; to refresh the README's pictures run
+ * {@code mvn -B -q test -Dtest=ScreenshotTest -Dstagecraft.screenshots.dir=docs/screenshots}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void mainWindowOnTwoExamplesInBothThemes(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("stagecraft.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        shoot(robot, "go-scratch", false, dir.resolve("main-go-scratch-light.png"));
+        shoot(robot, "deps-builder-tester-production", true, dir.resolve("main-pipeline-dark.png"));
+        shoot(robot, "classic-mistakes", false, dir.resolve("main-classic-mistakes-light.png"));
+    }
+
+    private void shoot(FxRobot robot, String example, boolean dark, Path file) throws IOException, TimeoutException {
+        String text = Files.readString(Path.of("assets/examples", example, "Dockerfile"), StandardCharsets.UTF_8);
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = new MainWindow(text);
+            Scene scene = new Scene(window[0], 1600, 900);
+            scene.getStylesheets().add(StagecraftApp.stylesheet());
+            if (dark) {
+                scene.getStylesheets().add(StagecraftApp.darkStylesheet());
+            }
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".stage-card").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
+        ImageIO.write(png, "png", file.toFile());
+        window[0].close();
+        assertTrue(Files.size(file) > 20_000, file + " looks empty");
+    }
+}
