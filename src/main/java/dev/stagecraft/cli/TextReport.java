@@ -36,10 +36,7 @@ public final class TextReport {
             }
             out.append('\n');
         }
-        long errors = a.diagnostics().stream().filter(Diagnostic::isError).count();
-        long others = a.diagnostics().size() - errors;
-        out.append(errors).append(errors == 1 ? " error, " : " errors, ").append(others)
-                .append(others == 1 ? " warning" : " warnings").append('\n');
+        out.append(Diagnostic.summary(a.diagnostics())).append('\n');
         for (Diagnostic d : a.diagnostics()) {
             out.append("  ").append(file).append(':').append(d.position()).append(": ").append(d.severity().label())
                     .append(": ").append(d.message()).append(" [").append(d.id()).append("]\n");

@@ -120,16 +120,16 @@ public final class DockerfileAnalyzer {
         Integer target = target();
         reach(target);
         List<Integer> order = buildOrder();
-        List<Diagnostic> all = BuildChecks.of(parse.directive("check")).apply(diagnostics);
-        all = new ArrayList<>(all);
-        all.sort(Comparator.comparingInt((Diagnostic d) -> d.range() == null ? Integer.MAX_VALUE : d.range().start())
-                .thenComparing(Diagnostic::id));
+        List<Diagnostic> all = new ArrayList<>(BuildChecks.of(parse.directive("check")).apply(diagnostics));
         List<Stage> stages = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
             SourceRange range = d.instructions.isEmpty() ? d.from.range()
                     : SourceRange.span(d.from.range(), d.instructions.get(d.instructions.size() - 1).range());
             stages.add(new Stage(d.index, d.name, d.from, d.base, d.baseStage, d.instructions, d.reachable, range));
         }
+        all.addAll(TeachingLints.check(stages, target));
+        all.sort(Comparator.comparingInt((Diagnostic d) -> d.range() == null ? Integer.MAX_VALUE : d.range().start())
+                .thenComparing(Diagnostic::id));
         Map<String, String> visibleArgs = new LinkedHashMap<>(globalArgs);
         for (String p : PLATFORM_ARGS) {
             visibleArgs.remove(p);

@@ -33,6 +33,16 @@ public record Diagnostic(String id, Severity severity, String message, SourceRan
         return severity == Severity.ERROR;
     }
 
+    /** "2 errors, 1 warning, 3 notes": how many diagnostics of each severity. */
+    public static String summary(List<Diagnostic> diagnostics) {
+        long[] n = new long[3];
+        for (Diagnostic d : diagnostics) {
+            n[d.severity().ordinal()]++;
+        }
+        return n[0] + (n[0] == 1 ? " error, " : " errors, ") + n[1] + (n[1] == 1 ? " warning, " : " warnings, ")
+                + n[2] + (n[2] == 1 ? " note" : " notes");
+    }
+
     /** {@code line:column} of the start, or "-" when the problem is not in the text. */
     public String position() {
         return range == null ? "-" : range.startLine() + ":" + range.startColumn();

@@ -19,6 +19,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 public final class Highlighting {
     static final String ERROR = "diagnostic-error";
     static final String WARNING = "diagnostic-warning";
+    static final String INFO = "diagnostic-info";
 
     private Highlighting() {
     }
@@ -26,7 +27,8 @@ public final class Highlighting {
     public static StyleSpans<Collection<String>> of(Analysis analysis) {
         int length = analysis.parse().text().length();
         List<Token> tokens = analysis.parse().tokens();
-        // Diagnostic edges as events: position * 4 + kind (0 error ends, 1 warning ends, 2 error starts, 3 warning starts).
+        // Diagnostic edges as events: position * 8 + (4 if it starts) + severity (0 error, 1 warning, 2 info);
+        // at one position ends sort before starts.
         List<Diagnostic> diagnostics = analysis.diagnostics();
         long[] events = new long[diagnostics.size() * 2];
         int n = 0;
@@ -39,23 +41,21 @@ public final class Highlighting {
             if (e <= s) {
                 continue;
             }
-            int kind = d.severity() == Severity.ERROR ? 0 : 1;
-            events[n++] = (long) s * 4 + 2 + kind;
-            events[n++] = (long) e * 4 + kind;
+            int kind = d.severity() == Severity.ERROR ? 0 : d.severity() == Severity.WARNING ? 1 : 2;
+            events[n++] = (long) s * 8 + 4 + kind;
+            events[n++] = (long) e * 8 + kind;
         }
         Arrays.sort(events, 0, n);
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        int errors = 0;
-        int warnings = 0;
+        int[] active = new int[3];
         int ev = 0;
         int t = 0;
         int pos = 0;
         boolean any = false;
         while (pos < length) {
-            while (ev < n && events[ev] / 4 <= pos) {
-                int kind = (int) (events[ev] % 4);
-                errors += kind == 2 ? 1 : kind == 0 ? -1 : 0;
-                warnings += kind == 3 ? 1 : kind == 1 ? -1 : 0;
+            while (ev < n && events[ev] / 8 <= pos) {
+                int code = (int) (events[ev] % 8);
+                active[code & 3] += code >= 4 ? 1 : -1;
                 ev++;
             }
             while (t < tokens.size() && tokens.get(t).end() <= pos) {
@@ -73,16 +73,18 @@ public final class Highlighting {
                 }
             }
             if (ev < n) {
-                next = (int) Math.min(next, events[ev] / 4);
+                next = (int) Math.min(next, events[ev] / 8);
             }
             List<String> style = new ArrayList<>(2);
             if (tokenClass != null) {
                 style.add(tokenClass);
             }
-            if (errors > 0) {
+            if (active[0] > 0) {
                 style.add(ERROR);
-            } else if (warnings > 0) {
+            } else if (active[1] > 0) {
                 style.add(WARNING);
+            } else if (active[2] > 0) {
+                style.add(INFO);
             }
             spans.add(style, next - pos);
             any = true;

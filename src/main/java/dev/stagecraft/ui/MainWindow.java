@@ -47,13 +47,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             @Override
             protected void updateItem(Diagnostic d, boolean empty) {
                 super.updateItem(d, empty);
-                getStyleClass().removeAll("problem-error", "problem-warning");
+                getStyleClass().removeAll("problem-error", "problem-warning", "problem-info");
                 if (empty || d == null) {
                     setText(null);
                     return;
                 }
                 setText(d.position() + "  " + d.message() + "  [" + d.id() + "]");
-                getStyleClass().add(d.isError() ? "problem-error" : "problem-warning");
+                getStyleClass().add("problem-" + d.severity().label());
             }
         });
         problemList.setOnMouseClicked(e -> {
@@ -98,9 +98,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             graph.show(result.analysis());
             updateTargets(result.analysis());
             problems.setAll(result.analysis().diagnostics());
-            long errors = result.analysis().diagnostics().stream().filter(Diagnostic::isError).count();
-            status.setText(result.analysis().stages().size() + " stages, " + errors + " errors, "
-                    + (result.analysis().diagnostics().size() - errors) + " warnings");
+            status.setText(result.analysis().stages().size() + " stages, "
+                    + Diagnostic.summary(result.analysis().diagnostics()));
         });
         editor.replaceText(text);
         editor.moveTo(0);
