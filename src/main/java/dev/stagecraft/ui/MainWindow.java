@@ -3,7 +3,22 @@ package dev.stagecraft.ui;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.Diagnostic;
 import java.util.Collection;
+import dev.stagecraft.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.fxmisc.richtext.model.TwoDimensional;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -36,8 +51,21 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final DocumentViewModel<StyleSpans<Collection<String>>> model =
             new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
 
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
+
+    /** A window on a text that has no file yet (a bundled example). */
     public MainWindow(String text) {
+        this(text, null);
+    }
+
+    /** A window on {@code text}, read from {@code path} (null when it has no file yet). */
+    public MainWindow(String text, Path path) {
         getStyleClass().add("main-window");
+        file.set(path);
+        savedText.set(text);
         editor.setId("editor");
         editor.getStyleClass().add("dockerfile-editor");
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
@@ -104,7 +132,69 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.replaceText(text);
         editor.moveTo(0);
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
+        dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
+                savedText));
+        title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
+                + (file.get() == null ? "Untitled example" : file.get().getFileName().toString()) + " \u2014 Stagecraft",
+                dirty, file));
+        // A shortcut never types a character (some platforms send Ctrl+S as a typed 's').
+        addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S && file.get() != null) {
+                save();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.SLASH) {
+                toggleComment();
+                e.consume();
+            }
+        });
         model.analyzeNow(text);
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Saves to the window's file, atomically; the status bar says what happened. */
+    public boolean save() {
+        String text = editor.getText();
+        try {
+            AtomicFiles.write(file.get(), text);
+            savedText.set(text);
+            status.setText("Saved " + file.get());
+            return true;
+        } catch (IOException e) {
+            status.setText("Could not save " + file.get() + ": " + e.getMessage() + " (your text is still here)");
+            return false;
+        }
+    }
+
+    /** Comments the selected lines out with "# ", or back in when all of them are comments. */
+    public void toggleComment() {
+        int first = editor.offsetToPosition(editor.getSelection().getStart(), TwoDimensional.Bias.Forward).getMajor();
+        int last = editor.offsetToPosition(editor.getSelection().getEnd(), TwoDimensional.Bias.Backward).getMajor();
+        boolean allComments = true;
+        for (int p = first; p <= last; p++) {
+            allComments &= editor.getParagraph(p).getText().stripLeading().startsWith("#");
+        }
+        for (int p = first; p <= last; p++) {
+            String line = editor.getParagraph(p).getText();
+            if (allComments) {
+                int hash = line.indexOf('#');
+                int end = hash + 1 < line.length() && line.charAt(hash + 1) == ' ' ? hash + 2 : hash + 1;
+                editor.deleteText(p, hash, p, end);
+            } else {
+                editor.insertText(p, 0, "# ");
+            }
+        }
     }
 
     public CodeArea editor() {

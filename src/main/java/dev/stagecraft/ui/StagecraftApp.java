@@ -22,25 +22,34 @@ public final class StagecraftApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         List<String> args = getParameters().getRaw();
-        String title;
-        String text;
         if (args.isEmpty()) {
-            text = bundledExample();
-            title = "Example: node-multi-stage";
+            window = new MainWindow(bundledExample());
         } else {
             Path file = Path.of(args.get(0));
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            title = file.getFileName().toString();
+            window = new MainWindow(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file);
         }
-        window = new MainWindow(text);
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(stylesheet());
         if (Boolean.getBoolean("stagecraft.dark")) {
             scene.getStylesheets().add(darkStylesheet());
         }
-        stage.setTitle(title + " — Stagecraft");
+        stage.titleProperty().bind(window.titleProperty());
+        stage.setOnCloseRequest(event -> {
+            if (window.dirtyProperty().get() && !confirmDiscard()) {
+                event.consume();
+            }
+        });
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Asks before unsaved changes are lost; true to close anyway. */
+    private boolean confirmDiscard() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The Dockerfile has unsaved changes. Close and discard them?",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.setHeaderText("Unsaved changes");
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     static String stylesheet() {
