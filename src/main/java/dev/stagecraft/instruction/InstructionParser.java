@@ -98,14 +98,8 @@ public final class InstructionParser {
 
     private Instruction onbuild(InstructionNode node, int kwStart, int kwEnd, boolean trigger) {
         String text = node.text();
-        int w = kwEnd;
-        while (w < text.length() && Chars.isSpace(text.charAt(w))) {
-            w++;
-        }
-        int we = w;
-        while (we < text.length() && !Chars.isSpace(text.charAt(we))) {
-            we++;
-        }
+        int w = Chars.skipSpaces(text, kwEnd);
+        int we = Chars.wordEnd(text, w);
         InstructionSource source = new InstructionSource(node, InstructionKind.ONBUILD, kwStart, kwEnd, List.of());
         if (w == we) {
             diagnostics.add(Diagnostic.error("missing-arguments", "ONBUILD requires an instruction to run later",

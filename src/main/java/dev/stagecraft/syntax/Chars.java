@@ -21,4 +21,20 @@ public final class Chars {
     public static boolean isNameChar(char c) {
         return isNameStart(c) || isDigit(c);
     }
+
+    /** The first index at or after {@code i} that is not a blank (or the end). */
+    public static int skipSpaces(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the word starting at {@code i}: the next blank or the end. */
+    public static int wordEnd(String s, int i) {
+        while (i < s.length() && !isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
 }

@@ -243,18 +243,12 @@ public final class DockerfileParser {
         if (logical.indexOf("<<") < 0) {
             return List.of();
         }
-        int k = 0;
-        while (k < logical.length() && !Chars.isSpace(logical.charAt(k))) {
-            k++;
-        }
+        int k = Chars.wordEnd(logical, 0);
         String keyword = logical.substring(0, k);
         int argsFrom = k;
         if (keyword.equalsIgnoreCase("onbuild")) {
-            int w = skipBlanksIn(logical, k);
-            int we = w;
-            while (we < logical.length() && !Chars.isSpace(logical.charAt(we))) {
-                we++;
-            }
+            int w = Chars.skipSpaces(logical, k);
+            int we = Chars.wordEnd(logical, w);
             keyword = logical.substring(w, we);
             argsFrom = we;
         }
@@ -276,12 +270,6 @@ public final class DockerfileParser {
         return markers;
     }
 
-    private static int skipBlanksIn(String s, int i) {
-        while (i < s.length() && Chars.isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
 
     private static Marker parseMarker(String s, int start, int end) {
         int i = start;

@@ -26,11 +26,7 @@ public final class InstructionNode {
         this.lines = lines;
         this.range = range;
         this.heredocs = List.copyOf(heredocs);
-        int k = 0;
-        while (k < text.length() && !Chars.isSpace(text.charAt(k))) {
-            k++;
-        }
-        this.keywordEnd = k;
+        this.keywordEnd = Chars.wordEnd(text, 0);
     }
 
     /** The logical line: starts at the keyword, continuations joined. */

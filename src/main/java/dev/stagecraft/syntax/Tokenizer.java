@@ -57,11 +57,8 @@ final class Tokenizer {
         int argsFrom = kwEnd;
         String inner = keyword;
         if (keyword.equalsIgnoreCase("onbuild")) {
-            int w = skip(text, kwEnd);
-            int we = w;
-            while (we < text.length() && !Chars.isSpace(text.charAt(we))) {
-                we++;
-            }
+            int w = Chars.skipSpaces(text, kwEnd);
+            int we = Chars.wordEnd(text, w);
             inner = text.substring(w, we);
             TokenKind kind = Keywords.isInstruction(inner) ? TokenKind.KEYWORD : TokenKind.ERROR;
             node.forEachSourcePiece(w, we, (s, e) -> add(kind, s, e));
@@ -106,12 +103,6 @@ final class Tokenizer {
         }
     }
 
-    private static int skip(String text, int i) {
-        while (i < text.length() && Chars.isSpace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
 
     /** Strings and variables in logical text[from, to). */
     private void arguments(InstructionNode node, int from, int to, char escape) {
