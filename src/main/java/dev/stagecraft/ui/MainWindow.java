@@ -52,6 +52,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
 
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
@@ -125,6 +127,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             editor.setStyleSpans(0, result.extra());
             graph.show(result.analysis());
             updateTargets(result.analysis());
+            shown.set(result);
             problems.setAll(result.analysis().diagnostics());
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
@@ -153,6 +156,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
         });
         model.analyzeNow(text);
+    }
+
+    /** The analysis on screen (null until the first one is shown). */
+    public javafx.beans.value.ObservableValue<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shownProperty() {
+        return shown;
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {

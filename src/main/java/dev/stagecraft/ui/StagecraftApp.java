@@ -41,6 +41,15 @@ public final class StagecraftApp extends Application {
         });
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean("stagecraft.timing")) {
+            // Start-up as a user feels it: from JVM start to the first analysis on screen.
+            window.shownProperty().addListener((obs, old, now) -> {
+                if (old == null && now != null) {
+                    long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("stagecraft: usable window in " + ms + " ms");
+                }
+            });
+        }
     }
 
     /** Asks before unsaved changes are lost; true to close anyway. */
