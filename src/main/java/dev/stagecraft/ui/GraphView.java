@@ -29,6 +29,8 @@ public final class GraphView extends ScrollPane {
 
     private final Pane canvas = new Pane();
     private final Consumer<Stage> onStageClicked;
+    private final Map<Integer, Node> cards = new HashMap<>();
+    private int selected = -1;
 
     public GraphView(Consumer<Stage> onStageClicked) {
         this.onStageClicked = onStageClicked;
@@ -56,6 +58,7 @@ public final class GraphView extends ScrollPane {
     /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */
     public void show(Analysis analysis) {
         canvas.getChildren().clear();
+        cards.clear();
         Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
         Map<GraphNode, Node> nodes = new HashMap<>();
         for (Map.Entry<GraphNode, LayeredLayout.Cell> entry : cells.entrySet()) {
@@ -104,7 +107,27 @@ public final class GraphView extends ScrollPane {
         card.getStyleClass().add(!stage.reachable() ? "skipped" : analysis.ships(stage.index()) ? "ships" : "left-behind");
         card.getChildren().addAll(title, base, count, fate);
         card.setOnMouseClicked(e -> onStageClicked.accept(stage));
+        cards.put(stage.index(), card);
+        if (stage.index() == selected) {
+            card.getStyleClass().add("selected");
+        }
         return card;
+    }
+
+    /** Lights the card of stage {@code index} (-1: none), as the editor's caret moves. */
+    public void select(int index) {
+        if (index == selected) {
+            return;
+        }
+        Node old = cards.get(selected);
+        if (old != null) {
+            old.getStyleClass().remove("selected");
+        }
+        selected = index;
+        Node now = cards.get(index);
+        if (now != null) {
+            now.getStyleClass().add("selected");
+        }
     }
 
     private Node imageNode(String reference) {

@@ -128,6 +128,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             graph.show(result.analysis());
             updateTargets(result.analysis());
             shown.set(result);
+            selectCardAtCaret();
             problems.setAll(result.analysis().diagnostics());
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
@@ -135,6 +136,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.replaceText(text);
         editor.moveTo(0);
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
+        editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
                 savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
@@ -239,6 +241,22 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             legend.getChildren().add(item);
         }
         return legend;
+    }
+
+    /** Lights the card of the stage the caret is in (two-way selection with card clicks). */
+    private void selectCardAtCaret() {
+        DocumentViewModel.Result<?> result = shown.get();
+        if (result == null || !result.text().equals(editor.getText())) {
+            return;
+        }
+        int caret = editor.getCaretPosition();
+        int index = -1;
+        for (Stage s : result.analysis().stages()) {
+            if (caret >= s.range().start() && caret <= s.range().end()) {
+                index = s.index();
+            }
+        }
+        graph.select(index);
     }
 
     private void selectStage(Stage stage) {

@@ -128,6 +128,18 @@ class MainWindowTest {
     }
 
     @Test
+    void movingTheCaretIntoAStageLightsItsCard(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        int inScratchStage = GO_TO_SCRATCH.indexOf("COPY --from=build") + 3;
+        robot.interact(() -> window.editor().moveTo(inScratchStage));
+        waitUntil(() -> robot.lookup("#stage-1").query().getStyleClass().contains("selected"));
+        assertTrue(!robot.lookup("#stage-0").query().getStyleClass().contains("selected"));
+        robot.interact(() -> window.editor().moveTo(2));
+        waitUntil(() -> robot.lookup("#stage-0").query().getStyleClass().contains("selected"));
+        assertTrue(!robot.lookup("#stage-1").query().getStyleClass().contains("selected"));
+    }
+
+    @Test
     void binaryJunkShowsDiagnosticsWithoutException(FxRobot robot) throws TimeoutException {
         StringBuilder junk = new StringBuilder();
         java.util.Random random = new java.util.Random(7);
