@@ -108,7 +108,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         HBox toolbar = new HBox(8, targetLabel, target);
         toolbar.getStyleClass().add("tool-bar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(toolbar);
+        setTop(new javafx.scene.layout.VBox(menuBar(), toolbar));
 
         BorderPane graphSide = new BorderPane(graph);
         graphSide.setBottom(legend());
@@ -241,6 +241,53 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             legend.getChildren().add(item);
         }
         return legend;
+    }
+
+    private javafx.scene.control.MenuBar menuBar() {
+        javafx.scene.control.Menu examples = new javafx.scene.control.Menu("Examples");
+        examples.setId("examples-menu");
+        try {
+            for (ExampleGallery.Example example : ExampleGallery.examples()) {
+                Label title = new Label(example.title());
+                title.getStyleClass().add("example-title");
+                Label summary = new Label(example.summary());
+                summary.getStyleClass().add("example-summary");
+                javafx.scene.control.CustomMenuItem item =
+                        new javafx.scene.control.CustomMenuItem(new javafx.scene.layout.VBox(1, title, summary));
+                item.setId("example-" + example.slug());
+                item.setOnAction(e -> openExample(example));
+                examples.getItems().add(item);
+            }
+        } catch (IOException e) {
+            examples.getItems().add(new javafx.scene.control.MenuItem("Examples unavailable: " + e.getMessage()));
+        }
+        javafx.scene.control.Menu fileMenu = new javafx.scene.control.Menu("File", null, examples);
+        fileMenu.setId("file-menu");
+        return new javafx.scene.control.MenuBar(fileMenu);
+    }
+
+    /** Shows an example in this window; unsaved changes are kept unless the user lets them go. */
+    public void openExample(ExampleGallery.Example example) {
+        if (dirty.get() && !confirm("Open the example '" + example.title() + "' and discard your unsaved changes?")) {
+            return;
+        }
+        try {
+            String text = example.dockerfile();
+            file.set(null);
+            savedText.set(text);
+            editor.replaceText(text);
+            editor.moveTo(0);
+            model.analyzeNow(text);
+            status.setText("Example: " + example.title() + ": " + example.summary());
+        } catch (IOException e) {
+            status.setText("Could not open the example: " + e.getMessage());
+        }
+    }
+
+    private static boolean confirm(String question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                question, javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     /** Lights the card of the stage the caret is in (two-way selection with card clicks). */

@@ -140,6 +140,17 @@ class MainWindowTest {
     }
 
     @Test
+    void fileExamplesOpensAnExampleWithItsGraph(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        robot.clickOn("File");
+        robot.clickOn("Examples");
+        robot.clickOn("Node build, nginx serves");
+        waitUntil(() -> window.editor().getText().contains("nginx"));
+        waitUntil(() -> robot.lookup(".stage-title").queryAll().stream()
+                .anyMatch(n -> "web".equals(((Label) n).getText())));
+    }
+
+    @Test
     void binaryJunkShowsDiagnosticsWithoutException(FxRobot robot) throws TimeoutException {
         StringBuilder junk = new StringBuilder();
         java.util.Random random = new java.util.Random(7);
