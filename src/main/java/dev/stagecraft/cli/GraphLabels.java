@@ -34,9 +34,7 @@ final class GraphLabels {
 
     static List<String> stageLines(Stage s, Integer target) {
         String title = s.label() + (target != null && s.index() == target ? " (target)" : "");
-        String base = s.scratch() ? "FROM scratch (empty)" : "FROM " + s.base();
-        int n = s.instructions().size();
-        return List.of(title, base, n + " instruction" + (n == 1 ? "" : "s"));
+        return List.of(title, s.baseLabel(), s.instructionCount());
     }
 
     /** What an edge carries: "src1 src2 → dest" for copy and mount edges, empty for base edges. */
@@ -44,9 +42,7 @@ final class GraphLabels {
         if (e.kind() == EdgeKind.BASE) {
             return "";
         }
-        String sources = String.join(" ", e.sources());
-        String destination = e.destination() == null ? "?" : e.destination();
-        String label = sources + " → " + destination;
+        String label = e.carries();
         if (e.kind() == EdgeKind.MOUNT) {
             label = "mount " + label;
         }

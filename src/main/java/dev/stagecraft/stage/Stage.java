@@ -26,6 +26,17 @@ public record Stage(int index, String name, FromInstruction from, String base, I
         return name != null ? name : "#" + index;
     }
 
+    /** "FROM image", or "FROM scratch (empty)": how cards and drawings name the base. */
+    public String baseLabel() {
+        return scratch() ? "FROM scratch (empty)" : "FROM " + base;
+    }
+
+    /** "1 instruction", "3 instructions". */
+    public String instructionCount() {
+        int n = instructions.size();
+        return n + (n == 1 ? " instruction" : " instructions");
+    }
+
     public int line() {
         return from.line();
     }

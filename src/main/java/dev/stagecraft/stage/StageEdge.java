@@ -95,6 +95,14 @@ public final class StageEdge {
         return null;
     }
 
+    /** What the edge carries as written, "src1 src2 → dest"; empty for a base edge. */
+    public String carries() {
+        if (kind == EdgeKind.BASE) {
+            return "";
+        }
+        return String.join(" ", sources()) + " → " + (destination() == null ? "?" : destination());
+    }
+
     @Override
     public String toString() {
         return kind.label() + " " + (fromStage() != null ? "#" + fromStage() : fromImage()) + " -> #" + to + " (line " + line() + ")";

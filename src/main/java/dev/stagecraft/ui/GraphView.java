@@ -95,16 +95,15 @@ public final class GraphView extends ScrollPane {
         }
         Label title = new Label(stage.label());
         title.getStyleClass().add("stage-title");
-        Label base = new Label(stage.scratch() ? "FROM scratch (empty)" : "FROM " + stage.base());
+        Label base = new Label(stage.baseLabel());
         base.getStyleClass().add("stage-base");
-        int n = stage.instructions().size();
-        Label count = new Label(n + (n == 1 ? " instruction" : " instructions"));
+        Label count = new Label(stage.instructionCount());
         count.getStyleClass().add("stage-count");
+        boolean ships = analysis.ships(stage.index());
         Label fate = new Label(!stage.reachable() ? "not built for this target"
-                : analysis.ships(stage.index()) ? "ships in the final image" : "left behind (build only)");
-        fate.getStyleClass().addAll("stage-fate", !stage.reachable() ? "fate-skipped"
-                : analysis.ships(stage.index()) ? "fate-ships" : "fate-left-behind");
-        card.getStyleClass().add(!stage.reachable() ? "skipped" : analysis.ships(stage.index()) ? "ships" : "left-behind");
+                : ships ? "ships in the final image" : "left behind (build only)");
+        fate.getStyleClass().addAll("stage-fate", !stage.reachable() ? "fate-skipped" : ships ? "fate-ships" : "fate-left-behind");
+        card.getStyleClass().add(!stage.reachable() ? "skipped" : ships ? "ships" : "left-behind");
         card.getChildren().addAll(title, base, count, fate);
         card.setOnMouseClicked(e -> onStageClicked.accept(stage));
         cards.put(stage.index(), card);
@@ -148,7 +147,7 @@ public final class GraphView extends ScrollPane {
         curve.getStyleClass().addAll("edge", "edge-" + e.kind().label());
         canvas.getChildren().add(0, curve);
         if (e.kind() != EdgeKind.BASE) {
-            String carried = String.join(" ", e.sources()) + " → " + (e.destination() == null ? "?" : e.destination());
+            String carried = e.carries();
             Label label = new Label(carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
             label.getStyleClass().addAll("edge-label", "edge-label-" + e.kind().label());
             // Centred on the curve's midpoint, just above it.

@@ -284,9 +284,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
-    private static boolean confirm(String question) {
+    /** Asks before unsaved changes are lost; true when the user lets them go. */
+    static boolean confirm(String question) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 question, javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.setHeaderText("Unsaved changes");
         return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 

@@ -35,7 +35,8 @@ public final class StagecraftApp extends Application {
         }
         stage.titleProperty().bind(window.titleProperty());
         stage.setOnCloseRequest(event -> {
-            if (window.dirtyProperty().get() && !confirmDiscard()) {
+            if (window.dirtyProperty().get()
+                    && !MainWindow.confirm("The Dockerfile has unsaved changes. Close and discard them?")) {
                 event.consume();
             }
         });
@@ -50,15 +51,6 @@ public final class StagecraftApp extends Application {
                 }
             });
         }
-    }
-
-    /** Asks before unsaved changes are lost; true to close anyway. */
-    private boolean confirmDiscard() {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The Dockerfile has unsaved changes. Close and discard them?",
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-        alert.setHeaderText("Unsaved changes");
-        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     static String stylesheet() {
