@@ -1,38 +1,51 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.io.AtomicFiles;
+import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.Diagnostic;
-import java.util.Collection;
-import dev.stagecraft.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import org.fxmisc.richtext.model.TwoDimensional;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
  * The main window's content: the Dockerfile editor beside its live stage graph, the problems
@@ -52,8 +65,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
 
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shown =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyObjectWrapper<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shown =
+            new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
@@ -108,7 +121,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         HBox toolbar = new HBox(8, targetLabel, target);
         toolbar.getStyleClass().add("tool-bar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(new javafx.scene.layout.VBox(menuBar(), toolbar));
+        setTop(new VBox(menuBar(), toolbar));
 
         BorderPane graphSide = new BorderPane(graph);
         graphSide.setBottom(legend());
@@ -161,7 +174,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     /** The analysis on screen (null until the first one is shown). */
-    public javafx.beans.value.ObservableValue<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shownProperty() {
+    public ObservableValue<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shownProperty() {
         return shown;
     }
 
@@ -212,8 +225,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     /** The named stages can be targets (BuildKit targets stages by name). */
-    private void updateTargets(dev.stagecraft.stage.Analysis analysis) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private void updateTargets(Analysis analysis) {
+        List<String> names = new ArrayList<>();
         names.add(LAST_STAGE);
         for (Stage s : analysis.stages()) {
             if (s.name() != null && !names.contains(s.name())) {
@@ -232,7 +245,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         legend.getStyleClass().add("graph-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         for (String kind : new String[] {"base", "copy", "mount"}) {
-            javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 28, 0);
+            Line line = new Line(0, 0, 28, 0);
             line.getStyleClass().addAll("edge", "edge-" + kind);
             Label label = new Label(kind.equals("base") ? "FROM (built on)" : kind.equals("copy") ? "COPY --from"
                     : "RUN --mount from=");
@@ -243,8 +256,38 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return legend;
     }
 
-    private javafx.scene.control.MenuBar menuBar() {
-        javafx.scene.control.Menu examples = new javafx.scene.control.Menu("Examples");
+    private MenuBar menuBar() {
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    /** File: examples now; open, save as and recent files join it. */
+    private Menu fileMenu() {
+        Menu fileMenu = new Menu("File", null, examplesMenu());
+        fileMenu.setId("file-menu");
+        return fileMenu;
+    }
+
+    /** Edit: the editor's commands. */
+    private Menu editMenu() {
+        MenuItem comment = new MenuItem("Toggle comment\tCtrl+/");
+        comment.setId("toggle-comment");
+        comment.setOnAction(e -> toggleComment());
+        Menu edit = new Menu("Edit", null, comment);
+        edit.setId("edit-menu");
+        return edit;
+    }
+
+    /** View: how the graph and the window look. */
+    private Menu viewMenu() {
+        Menu view = new Menu("View");
+        view.setId("view-menu");
+        return view;
+    }
+
+    private Menu examplesMenu() {
+        Menu examples = new Menu("Examples");
         examples.setId("examples-menu");
         try {
             for (ExampleGallery.Example example : ExampleGallery.examples()) {
@@ -252,18 +295,15 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 title.getStyleClass().add("example-title");
                 Label summary = new Label(example.summary());
                 summary.getStyleClass().add("example-summary");
-                javafx.scene.control.CustomMenuItem item =
-                        new javafx.scene.control.CustomMenuItem(new javafx.scene.layout.VBox(1, title, summary));
+                CustomMenuItem item = new CustomMenuItem(new VBox(1, title, summary));
                 item.setId("example-" + example.slug());
                 item.setOnAction(e -> openExample(example));
                 examples.getItems().add(item);
             }
         } catch (IOException e) {
-            examples.getItems().add(new javafx.scene.control.MenuItem("Examples unavailable: " + e.getMessage()));
+            examples.getItems().add(new MenuItem("Examples unavailable: " + e.getMessage()));
         }
-        javafx.scene.control.Menu fileMenu = new javafx.scene.control.Menu("File", null, examples);
-        fileMenu.setId("file-menu");
-        return new javafx.scene.control.MenuBar(fileMenu);
+        return examples;
     }
 
     /** Shows an example in this window; unsaved changes are kept unless the user lets them go. */
@@ -286,10 +326,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** Asks before unsaved changes are lost; true when the user lets them go. */
     static boolean confirm(String question) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                question, javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                question, ButtonType.CANCEL, ButtonType.OK);
         alert.setHeaderText("Unsaved changes");
-        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     /** Lights the card of the stage the caret is in (two-way selection with card clicks). */
