@@ -80,7 +80,8 @@ public record ContextCopy(int stage, Instruction instruction, List<String> sourc
             }
             if (found.size() == before && !alreadyMatched(path, found)) {
                 unmatched.add(source);
-                notes.add(source + (ignore.excludes(path) && !path.isEmpty() ? " is excluded by .dockerignore" : " matches no file in the context")
+                boolean ignored = !path.isEmpty() && ignore.excludes(path);
+                notes.add(source + (ignored ? " is excluded by .dockerignore" : " matches no file in the context")
                         + ": BuildKit fails the build");
             }
         }
