@@ -23,20 +23,35 @@ public record ContextCopy(int stage, Instruction instruction, List<String> sourc
         sources = List.copyOf(sources);
     }
 
-    /** Every instruction of the analysis that reads the build context, in file order. */
+    /**
+     * Every instruction of the analysis that reads the build context, in file order: one whose
+     * sources are all here-documents or URLs takes nothing from it and is left out.
+     */
     public static List<ContextCopy> of(Analysis analysis) {
         List<ContextCopy> copies = new ArrayList<>();
         for (Stage stage : analysis.stages()) {
             for (Instruction i : stage.instructions()) {
                 boolean fromContext = i instanceof AddInstruction || i instanceof CopyInstruction c && c.from() == null;
-                if (fromContext) {
-                    FileTransfer t = (FileTransfer) i;
+                FileTransfer t = fromContext ? (FileTransfer) i : null;
+                if (t != null && t.sources().stream().anyMatch(w -> !notFromContext(w.text()))) {
                     copies.add(new ContextCopy(stage.index(), i, t.sources().stream().map(Word::text).toList(),
                             t.destination() == null ? null : t.destination().text()));
                 }
             }
         }
         return copies;
+    }
+
+    private static boolean isHeredoc(String source) {
+        return source.startsWith("<<");
+    }
+
+    private static boolean isUrl(String source) {
+        return source.contains("://") || source.startsWith("git@");
+    }
+
+    private static boolean notFromContext(String source) {
+        return isHeredoc(source) || isUrl(source);
     }
 
     /** "src1 src2 → dest", as written. */
@@ -55,11 +70,11 @@ public record ContextCopy(int stage, Instruction instruction, List<String> sourc
         List<String> unmatched = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String source : sources) {
-            if (source.startsWith("<<")) {
+            if (isHeredoc(source)) {
                 notes.add(source + " is a here-document: its text is in the Dockerfile, not in the context");
                 continue;
             }
-            if (source.contains("://") || source.startsWith("git@")) {
+            if (isUrl(source)) {
                 notes.add(source + " is fetched at build time, not taken from the context");
                 continue;
             }

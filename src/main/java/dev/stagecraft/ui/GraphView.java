@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -242,11 +243,19 @@ public final class GraphView extends ScrollPane {
 
     /**
      * Stacks the labels of each bundle above its top curve's midpoint, one under the other, so
-     * parallel edges' labels never cover each other.
+     * parallel edges' labels never cover each other; then moves any label that covers a node or
+     * an earlier label just clear of it (long edges cross columns, where their midpoint may sit on
+     * a card).
      */
     private void placeLabels() {
         canvas.applyCss();
         canvas.layout();
+        List<Bounds> taken = new ArrayList<>();
+        for (Node n : canvas.getChildren()) {
+            if (!(n instanceof CubicCurve) && !n.getStyleClass().contains("edge-label")) {
+                taken.add(n.getBoundsInParent());
+            }
+        }
         for (List<PlacedLabel> group : labelGroups) {
             if (group.isEmpty()) {
                 continue;
@@ -263,12 +272,36 @@ public final class GraphView extends ScrollPane {
             for (PlacedLabel p : group) {
                 CubicCurve c = p.curve();
                 double midX = (c.getStartX() + 3 * c.getControlX1() + 3 * c.getControlX2() + c.getEndX()) / 8;
-                p.label().relocate(midX, y);
-                y += p.label().prefHeight(-1) + LABEL_GAP;
+                double w = p.label().prefWidth(-1);
+                double h = p.label().prefHeight(-1);
+                double free = clearY(taken, midX - w / 2, y, w, h);
+                p.label().relocate(midX, free);
+                taken.add(new BoundingBox(midX - w / 2, free, w, h));
+                y = free + h + LABEL_GAP;
             }
         }
         canvas.applyCss();
         canvas.layout();
+    }
+
+    /** The nearest top, at or below {@code y}, where a box of this size covers nothing already placed. */
+    private static double clearY(List<Bounds> taken, double x, double y, double width, double height) {
+        double top = y;
+        for (int tries = 0; tries < 50; tries++) {
+            Bounds box = new BoundingBox(x, top, width, height);
+            Bounds hit = null;
+            for (Bounds b : taken) {
+                if (b.intersects(box)) {
+                    hit = b;
+                    break;
+                }
+            }
+            if (hit == null) {
+                return top;
+            }
+            top = hit.getMaxY() + LABEL_GAP;
+        }
+        return top;
     }
 
     private Node contextNode() {
@@ -350,10 +383,9 @@ public final class GraphView extends ScrollPane {
             if (c.instruction() == instruction) {
                 CarriedFiles files = contextReport == null ? null : contextReport.of(instruction);
                 String note = contextReport == null ? "Reading the build context\u2026"
-                        : contextReport.problem() != null ? "Files unknown: " + contextReport.problem() : null;
-                String from = contextReport != null && contextReport.folder() != null
-                        ? "build context (" + contextReport.folder() + ")" : "build context";
-                return new EdgeDetails(instruction.kind().name() + " from the build context", from,
+                        : contextReport.problem() != null ? "Files unknown: " + contextReport.problem()
+                        : "Context folder: " + contextReport.folder();
+                return new EdgeDetails(instruction.kind().name() + " from the build context", "build context",
                         shownAnalysis.stages().get(c.stage()).label(), instruction.line(), instruction.source().node().text(),
                         c.sources(), c.destination(), files, note);
             }

@@ -105,13 +105,16 @@ class ContextCopyTest {
 
     @Test
     void urlsAndHeredocsAreNotContextFiles() throws Exception {
-        CarriedFiles c = carried("FROM a\nADD https://example.com/x.tgz /x\n", "");
-        assertEquals(0, c.count());
+        write("a.txt", 3);
+        assertEquals(List.of(), copies("FROM a\nADD https://example.com/x.tgz /x\nCOPY <<EOF /x\nhello\nEOF\n"),
+                "an instruction with only a URL or a here-document reads nothing from the context");
+        CarriedFiles c = carried("FROM a\nADD https://example.com/x.tgz a.txt /x/\n", "");
+        assertEquals(List.of("a.txt"), paths(c));
         assertEquals(List.of(), c.unmatched());
-        assertTrue(c.notes().get(0).contains("fetched at build time"));
-        CarriedFiles h = carried("FROM a\nCOPY <<EOF /x\nhello\nEOF\n", "");
-        assertEquals(0, h.count());
-        assertEquals(List.of(), h.unmatched());
+        assertTrue(c.notes().get(0).contains("fetched at build time"), c.notes().toString());
+        CarriedFiles h = carried("FROM a\nCOPY <<EOF a.txt /x/\nhello\nEOF\n", "");
+        assertEquals(List.of("a.txt"), paths(h));
+        assertTrue(h.notes().get(0).contains("here-document"), h.notes().toString());
     }
 
     @Test
