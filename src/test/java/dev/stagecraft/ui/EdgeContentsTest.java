@@ -141,6 +141,20 @@ class EdgeContentsTest {
     }
 
     @Test
+    void theContextNodeMovesNoCard(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> text(robot, "#context-edge-2").contains("files"));
+        Node build = robot.lookup("#stage-0").query();
+        Node last = robot.lookup("#stage-1").query();
+        List<Double> before = List.of(build.getLayoutX(), build.getLayoutY(), last.getLayoutX(), last.getLayoutY());
+        String withoutContext = DOCKERFILE.replace("COPY app/ /src/", "RUN mkdir /src");
+        robot.interact(() -> window.editor().replaceText(withoutContext));
+        waitUntil(() -> robot.lookup("#build-context").tryQuery().isEmpty() && robot.lookup("#stage-1").tryQuery().isPresent());
+        Node build2 = robot.lookup("#stage-0").query();
+        Node last2 = robot.lookup("#stage-1").query();
+        assertEquals(before, List.of(build2.getLayoutX(), build2.getLayoutY(), last2.getLayoutX(), last2.getLayoutY()));
+    }
+
+    @Test
     void exampleWithoutAFolderSaysSoOnItsContextEdges(FxRobot robot) throws TimeoutException {
         robot.interact(() -> window.openExample(new ExampleGallery.Example("node-nginx", "Node build, nginx serves", "")));
         // node-nginx's line 7: COPY package.json package-lock.json ./
