@@ -1,11 +1,14 @@
 package dev.stagecraft.stage;
 
-/** Shell patterns ({@code *}, {@code ?}, {@code [...]}, backslash) for the {@code #}, {@code %} and {@code /} expansions. */
-final class Glob {
+/**
+ * Shell patterns ({@code *}, {@code ?}, {@code [...]}, backslash) for the {@code #}, {@code %} and {@code /}
+ * expansions, and, one path element at a time, for COPY sources (as Go's {@code filepath.Match}).
+ */
+public final class Glob {
     private Glob() {
     }
 
-    static boolean matches(String pattern, String s) {
+    public static boolean matches(String pattern, String s) {
         return match(pattern, 0, s, 0, s.length());
     }
 

@@ -1,18 +1,28 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.context.CarriedFiles;
+import dev.stagecraft.context.ContextCopy;
+import dev.stagecraft.instruction.Instruction;
 import dev.stagecraft.layout.LayeredLayout;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.EdgeKind;
 import dev.stagecraft.stage.GraphNode;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageEdge;
+import dev.stagecraft.syntax.SourceRange;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurve;
@@ -21,6 +31,9 @@ import javafx.scene.shape.CubicCurve;
  * The stage graph: a card per stage (name or #index, base image, instruction count), a node per
  * external image, and the base, copy and mount edges styled apart, COPY edges labelled with what
  * they carry. Stages the target doesn't need are dimmed. Placement comes from {@link LayeredLayout}.
+ * A "build context" node feeds each COPY/ADD that reads the context, labelled with the files it
+ * carries once {@link #showContext} knows them; edges between the same two nodes are bent apart
+ * and their labels stacked; clicking an edge opens its details; the caret lights the edges it is on.
  */
 public final class GraphView extends ScrollPane {
     static final double COLUMN_WIDTH = 340;
@@ -31,6 +44,16 @@ public final class GraphView extends ScrollPane {
     private final Consumer<Stage> onStageClicked;
     private final Map<Integer, Node> cards = new HashMap<>();
     private int selected = -1;
+    private static final double PARALLEL_SPREAD = 22;
+    private static final double LABEL_GAP = 2;
+    /** The curve and label of each edge: a StageEdge, or the instruction of a COPY/ADD from the build context. */
+    private final Map<Object, List<Node>> edgeNodes = new IdentityHashMap<>();
+    private final List<List<PlacedLabel>> labelGroups = new ArrayList<>();
+    private final Map<ContextCopy, Label> contextLabels = new LinkedHashMap<>();
+    private final Map<String, CarriedFiles> lastCarried = new HashMap<>();
+    private Analysis shownAnalysis;
+    private ContextReport contextReport;
+    private Consumer<EdgeDetails> onEdgeClicked;
 
     public GraphView(Consumer<Stage> onStageClicked) {
         this.onStageClicked = onStageClicked;
@@ -59,8 +82,14 @@ public final class GraphView extends ScrollPane {
     public void show(Analysis analysis) {
         canvas.getChildren().clear();
         cards.clear();
+        edgeNodes.clear();
+        labelGroups.clear();
+        contextLabels.clear();
+        shownAnalysis = analysis;
+        contextReport = null;
         Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
         Map<GraphNode, Node> nodes = new HashMap<>();
+        int columnZeroRows = 0;
         for (Map.Entry<GraphNode, LayeredLayout.Cell> entry : cells.entrySet()) {
             Node node = entry.getKey() instanceof GraphNode.StageNode s
                     ? stageCard(analysis, analysis.stages().get(s.index()))
@@ -68,18 +97,45 @@ public final class GraphView extends ScrollPane {
             node.relocate(MARGIN + entry.getValue().column() * COLUMN_WIDTH, MARGIN + entry.getValue().row() * ROW_HEIGHT);
             nodes.put(entry.getKey(), node);
             canvas.getChildren().add(node);
+            if (entry.getValue().column() == 0) {
+                columnZeroRows++;
+            }
+        }
+        List<ContextCopy> contextCopies = ContextCopy.of(analysis);
+        Node context = null;
+        if (!contextCopies.isEmpty()) {
+            // Below everything else in the first column: its presence never moves another node.
+            context = contextNode();
+            context.relocate(MARGIN, MARGIN + columnZeroRows * ROW_HEIGHT);
+            canvas.getChildren().add(context);
         }
         canvas.applyCss();
         canvas.layout();
+        // Edges between the same two nodes are drawn as one bundle, so their labels can be stacked apart.
+        Map<List<Node>, List<Runnable>> bundles = new LinkedHashMap<>();
         for (StageEdge e : analysis.graph().edges()) {
             Node from = nodes.get(e.from());
             Node to = nodes.get(new GraphNode.StageNode(e.to()));
             if (from != null && to != null) {
-                drawEdge(e, from, to);
+                List<Runnable> bundle = bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>());
+                int index = bundle.size();
+                bundle.add(() -> drawEdge(e, from, to, index, bundles.get(List.of(from, to)).size()));
             }
         }
-        canvas.applyCss();
-        canvas.layout();
+        for (ContextCopy c : contextCopies) {
+            Node to = nodes.get(new GraphNode.StageNode(c.stage()));
+            if (to != null) {
+                Node from = context;
+                List<Runnable> bundle = bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>());
+                int index = bundle.size();
+                bundle.add(() -> drawContextEdge(c, from, to, index, bundles.get(List.of(from, to)).size()));
+            }
+        }
+        for (List<Runnable> bundle : bundles.values()) {
+            labelGroups.add(new ArrayList<>());
+            bundle.forEach(Runnable::run);
+        }
+        placeLabels();
         fit();
     }
 
@@ -135,7 +191,33 @@ public final class GraphView extends ScrollPane {
         return label;
     }
 
-    private void drawEdge(StageEdge e, Node from, Node to) {
+    /** Draws edge {@code index} of a bundle of {@code count} edges between the same two nodes, and its label. */
+    private void drawEdge(StageEdge e, Node from, Node to, int index, int count) {
+        CubicCurve curve = curve(from, to, index, count, e.kind().label());
+        edgeNodes.put(e, new ArrayList<>(List.of(curve)));
+        if (e.kind() != EdgeKind.BASE) {
+            String carried = e.carries();
+            Label label = new Label(carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
+            label.getStyleClass().addAll("edge-label", "edge-label-" + e.kind().label());
+            label.setId("edge-label-" + e.line() + "-" + index);
+            addLabel(e, label, curve);
+        }
+    }
+
+    /** An edge from the build context to a stage that COPYs or ADDs from it. */
+    private void drawContextEdge(ContextCopy c, Node from, Node to, int index, int count) {
+        CubicCurve curve = curve(from, to, index, count, "context");
+        edgeNodes.put(c.instruction(), new ArrayList<>(List.of(curve)));
+        Label label = new Label();
+        label.getStyleClass().addAll("edge-label", "edge-label-context");
+        label.setId("context-edge-" + c.instruction().line());
+        contextLabels.put(c, label);
+        updateContextLabel(c, label);
+        addLabel(c.instruction(), label, curve);
+    }
+
+    /** A curve from the right of {@code from} to the left of {@code to}, bent apart from its parallel edges. */
+    private CubicCurve curve(Node from, Node to, int index, int count, String kind) {
         Bounds a = from.getBoundsInParent();
         Bounds b = to.getBoundsInParent();
         double x1 = a.getMaxX();
@@ -143,17 +225,217 @@ public final class GraphView extends ScrollPane {
         double x2 = b.getMinX();
         double y2 = b.getCenterY();
         double bend = Math.max(40, Math.abs(x2 - x1) / 2);
-        CubicCurve curve = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
-        curve.getStyleClass().addAll("edge", "edge-" + e.kind().label());
+        double spread = (index - (count - 1) / 2.0) * PARALLEL_SPREAD;
+        CubicCurve curve = new CubicCurve(x1, y1, x1 + bend, y1 + spread, x2 - bend, y2 + spread, x2, y2);
+        curve.getStyleClass().addAll("edge", "edge-" + kind);
         canvas.getChildren().add(0, curve);
-        if (e.kind() != EdgeKind.BASE) {
-            String carried = e.carries();
-            Label label = new Label(carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
-            label.getStyleClass().addAll("edge-label", "edge-label-" + e.kind().label());
-            // Centred on the curve's midpoint, just above it.
-            label.relocate((x1 + x2) / 2, (y1 + y2) / 2 - 20);
-            label.translateXProperty().bind(label.widthProperty().divide(-2));
-            canvas.getChildren().add(label);
+        return curve;
+    }
+
+    private void addLabel(Object key, Label label, CubicCurve curve) {
+        label.setOnMouseClicked(ev -> openDetails(key));
+        curve.setOnMouseClicked(ev -> openDetails(key));
+        label.translateXProperty().bind(label.widthProperty().divide(-2));
+        edgeNodes.get(key).add(label);
+        labelGroups.get(labelGroups.size() - 1).add(new PlacedLabel(label, curve));
+        canvas.getChildren().add(label);
+    }
+
+    /**
+     * Stacks the labels of each bundle above its top curve's midpoint, one under the other, so
+     * parallel edges' labels never cover each other; then moves any label that covers a node or
+     * an earlier label just clear of it (long edges cross columns, where their midpoint may sit on
+     * a card).
+     */
+    private void placeLabels() {
+        canvas.applyCss();
+        canvas.layout();
+        List<Bounds> taken = new ArrayList<>();
+        for (Node n : canvas.getChildren()) {
+            if (!(n instanceof CubicCurve) && !n.getStyleClass().contains("edge-label")) {
+                taken.add(n.getBoundsInParent());
+            }
         }
+        for (List<PlacedLabel> group : labelGroups) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            double top = Double.MAX_VALUE;
+            double height = 0;
+            for (PlacedLabel p : group) {
+                CubicCurve c = p.curve();
+                // A cubic's midpoint (t = 1/2) weighs the control points three times the ends.
+                top = Math.min(top, (c.getStartY() + 3 * c.getControlY1() + 3 * c.getControlY2() + c.getEndY()) / 8);
+                height += p.label().prefHeight(-1) + LABEL_GAP;
+            }
+            double y = top - 6 - height;
+            for (PlacedLabel p : group) {
+                CubicCurve c = p.curve();
+                double midX = (c.getStartX() + 3 * c.getControlX1() + 3 * c.getControlX2() + c.getEndX()) / 8;
+                double w = p.label().prefWidth(-1);
+                double h = p.label().prefHeight(-1);
+                double free = clearY(taken, midX - w / 2, y, w, h);
+                p.label().relocate(midX, free);
+                taken.add(new BoundingBox(midX - w / 2, free, w, h));
+                y = free + h + LABEL_GAP;
+            }
+        }
+        canvas.applyCss();
+        canvas.layout();
+    }
+
+    /** The nearest top, at or below {@code y}, where a box of this size covers nothing already placed. */
+    private static double clearY(List<Bounds> taken, double x, double y, double width, double height) {
+        double top = y;
+        for (int tries = 0; tries < 50; tries++) {
+            Bounds box = new BoundingBox(x, top, width, height);
+            Bounds hit = null;
+            for (Bounds b : taken) {
+                if (b.intersects(box)) {
+                    hit = b;
+                    break;
+                }
+            }
+            if (hit == null) {
+                return top;
+            }
+            top = hit.getMaxY() + LABEL_GAP;
+        }
+        return top;
+    }
+
+    private Node contextNode() {
+        Label node = new Label("build context");
+        node.setId("build-context");
+        node.getStyleClass().add("context-node");
+        return node;
+    }
+
+    /**
+     * Shows what the build context gives each COPY/ADD of the analysis on screen; a report for an
+     * older analysis is ignored.
+     */
+    void showContext(ContextReport report) {
+        if (report.analysis() != shownAnalysis) {
+            return;
+        }
+        contextReport = report;
+        contextLabels.forEach(this::updateContextLabel);
+        Node node = canvas.lookup("#build-context");
+        if (node instanceof Label l) {
+            l.setTooltip(report.folder() == null ? null : new Tooltip(report.folder().toString()));
+        }
+        placeLabels();
+    }
+
+    /** Two lines: the sources as written, then the files they carry (or why that is not known). */
+    private void updateContextLabel(ContextCopy c, Label label) {
+        String written = c.carries();
+        String first = written.length() > 40 ? written.substring(0, 37) + "..." : written;
+        String key = c.stage() + "|" + written;
+        String second;
+        boolean missing = false;
+        if (contextReport != null && contextReport.problem() != null) {
+            second = contextReport.problem();
+        } else {
+            CarriedFiles files = contextReport == null ? null : contextReport.of(c.instruction());
+            if (files == null) {
+                // While the new result is computed, the last one for the same line stands in, so labels don't flicker.
+                files = lastCarried.get(key);
+            } else {
+                lastCarried.put(key, files);
+            }
+            second = files == null ? "\u2026" : files.summary() + (files.unmatched().isEmpty() ? "" : ", "
+                    + files.unmatched().size() + " missing");
+            missing = files != null && !files.unmatched().isEmpty();
+        }
+        label.setText(first + "\n" + second);
+        label.getStyleClass().remove("edge-label-missing");
+        if (missing) {
+            label.getStyleClass().add("edge-label-missing");
+        }
+    }
+
+    /** Called with the details of an edge when the user clicks it. */
+    void setOnEdgeClicked(Consumer<EdgeDetails> handler) {
+        this.onEdgeClicked = handler;
+    }
+
+    private void openDetails(Object key) {
+        if (onEdgeClicked == null || shownAnalysis == null) {
+            return;
+        }
+        EdgeDetails details = key instanceof StageEdge e ? details(e) : contextDetails((Instruction) key);
+        if (details != null) {
+            onEdgeClicked.accept(details);
+        }
+    }
+
+    private EdgeDetails details(StageEdge e) {
+        String kind = e.kind() == EdgeKind.COPY ? "COPY --from" : e.kind() == EdgeKind.MOUNT ? "RUN --mount from=" : "FROM";
+        String from = e.fromStage() != null ? shownAnalysis.stages().get(e.fromStage()).label() : e.fromImage();
+        return new EdgeDetails(kind, from, shownAnalysis.stages().get(e.to()).label(), e.line(),
+                e.instruction().source().node().text(), e.sources(), e.destination(), null, null);
+    }
+
+    private EdgeDetails contextDetails(Instruction instruction) {
+        for (ContextCopy c : contextLabels.keySet()) {
+            if (c.instruction() == instruction) {
+                CarriedFiles files = contextReport == null ? null : contextReport.of(instruction);
+                String note = contextReport == null ? "Reading the build context\u2026"
+                        : contextReport.problem() != null ? "Files unknown: " + contextReport.problem()
+                        : "Context folder: " + contextReport.folder();
+                return new EdgeDetails(instruction.kind().name() + " from the build context", "build context",
+                        shownAnalysis.stages().get(c.stage()).label(), instruction.line(), instruction.source().node().text(),
+                        c.sources(), c.destination(), files, note);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Lights the edges made where the caret is: the edge whose {@code --from}/{@code from=} value
+     * it is on, else every edge made by the instruction it is in (a COPY or RUN, or a COPY/ADD
+     * from the build context).
+     */
+    void selectEdgesAt(int caret) {
+        List<Object> at = new ArrayList<>();
+        if (shownAnalysis != null) {
+            for (StageEdge e : shownAnalysis.graph().edges()) {
+                if (e.kind() != EdgeKind.BASE && e.reference() != null && covers(e.reference(), caret)) {
+                    at.add(e);
+                }
+            }
+            if (at.isEmpty()) {
+                for (StageEdge e : shownAnalysis.graph().edges()) {
+                    if (e.kind() != EdgeKind.BASE && covers(e.instruction().range(), caret)) {
+                        at.add(e);
+                    }
+                }
+                for (ContextCopy c : contextLabels.keySet()) {
+                    if (covers(c.instruction().range(), caret)) {
+                        at.add(c.instruction());
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Object, List<Node>> entry : edgeNodes.entrySet()) {
+            boolean lit = at.contains(entry.getKey());
+            for (Node n : entry.getValue()) {
+                if (lit && !n.getStyleClass().contains("selected")) {
+                    n.getStyleClass().add("selected");
+                } else if (!lit) {
+                    n.getStyleClass().remove("selected");
+                }
+            }
+        }
+    }
+
+    private static boolean covers(SourceRange range, int caret) {
+        return caret >= range.start() && caret <= range.end();
+    }
+
+    /** A label and the curve it names. */
+    private record PlacedLabel(Label label, CubicCurve curve) {
     }
 }

@@ -56,6 +56,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     private final CodeArea editor = new CodeArea();
     private final GraphView graph = new GraphView(this::selectStage);
+    private final BuildContextService buildContext = new BuildContextService();
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final ListView<Diagnostic> problemList = new ListView<>(problems);
     private final Label status = new Label();
@@ -123,6 +124,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(menuBar(), toolbar));
 
+        graph.setOnEdgeClicked(details -> EdgeDetailsView.show(getScene() == null ? null : getScene().getWindow(), details));
         BorderPane graphSide = new BorderPane(graph);
         graphSide.setBottom(legend());
         SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
@@ -139,6 +141,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
             editor.setStyleSpans(0, result.extra());
             graph.show(result.analysis());
+            buildContext.request(file.get(), result.analysis(), graph::showContext);
             updateTargets(result.analysis());
             shown.set(result);
             selectCardAtCaret();
@@ -244,11 +247,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         HBox legend = new HBox(14);
         legend.getStyleClass().add("graph-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
-        for (String kind : new String[] {"base", "copy", "mount"}) {
+        for (String kind : new String[] {"base", "copy", "mount", "context"}) {
             Line line = new Line(0, 0, 28, 0);
             line.getStyleClass().addAll("edge", "edge-" + kind);
             Label label = new Label(kind.equals("base") ? "FROM (built on)" : kind.equals("copy") ? "COPY --from"
-                    : "RUN --mount from=");
+                    : kind.equals("mount") ? "RUN --mount from=" : "COPY/ADD from the build context");
             HBox item = new HBox(6, line, label);
             item.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(item);
@@ -281,7 +284,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** View: how the graph and the window look. */
     private Menu viewMenu() {
-        Menu view = new Menu("View");
+        MenuItem rescan = new MenuItem("Rescan build context");
+        rescan.setId("rescan-context");
+        rescan.setOnAction(e -> {
+            buildContext.rescan();
+            model.analyzeNow(editor.getText());
+        });
+        Menu view = new Menu("View", null, rescan);
         view.setId("view-menu");
         return view;
     }
@@ -346,6 +355,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
         }
         graph.select(index);
+        graph.selectEdgesAt(caret);
     }
 
     private void selectStage(Stage stage) {
@@ -362,5 +372,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        buildContext.close();
     }
 }
