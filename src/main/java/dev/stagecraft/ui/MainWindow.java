@@ -34,6 +34,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -43,7 +44,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.TwoDimensional;
 
@@ -55,6 +55,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     static final long QUIET_MILLIS = 150;
 
     private final CodeArea editor = new CodeArea();
+    private final FindReplaceBar findBar = new FindReplaceBar(editor);
+    private final DiagnosticGutter gutter = new DiagnosticGutter(editor);
+    private final DiagnosticHover hover = new DiagnosticHover(editor);
+    private final TabStops tabStops = new TabStops(editor);
     private final GraphView graph = new GraphView(this::selectStage);
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final ListView<Diagnostic> problemList = new ListView<>(problems);
@@ -83,7 +87,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         savedText.set(text);
         editor.setId("editor");
         editor.getStyleClass().add("dockerfile-editor");
-        editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.setParagraphGraphicFactory(gutter);
+        new CurrentLineHighlight(editor);
         problemList.setId("problems");
         problemList.setPrefHeight(140);
         problemList.setCellFactory(list -> new ListCell<>() {
@@ -125,7 +130,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
         BorderPane graphSide = new BorderPane(graph);
         graphSide.setBottom(legend());
-        SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
+        BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
+        editorSide.setTop(findBar);
+        SplitPane sides = new SplitPane(editorSide, graphSide);
         sides.setDividerPositions(0.45);
         SplitPane main = new SplitPane(sides, problemList);
         main.setOrientation(Orientation.VERTICAL);
@@ -137,7 +144,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (result == null || !result.text().equals(editor.getText())) {
                 return;
             }
-            editor.setStyleSpans(0, result.extra());
+            editor.setStyleSpans(0, findBar.decorate(result.extra()));
+            gutter.show(result.analysis().diagnostics());
+            hover.show(result.text(), result.analysis().diagnostics());
             graph.show(result.analysis());
             updateTargets(result.analysis());
             shown.set(result);
@@ -148,6 +157,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
         editor.replaceText(text);
         editor.moveTo(0);
+        // Undo starts from the opened text, never back to an empty editor.
+        editor.getUndoManager().forgetHistory();
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
@@ -170,6 +181,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 e.consume();
             }
         });
+        findBar.installShortcuts(this);
+        GoToLineDialog.installShortcut(this, editor);
         model.analyzeNow(text);
     }
 
@@ -274,14 +287,30 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         MenuItem comment = new MenuItem("Toggle comment\tCtrl+/");
         comment.setId("toggle-comment");
         comment.setOnAction(e -> toggleComment());
-        Menu edit = new Menu("Edit", null, comment);
+        MenuItem undo = new MenuItem("Undo\tCtrl+Z");
+        undo.setId("undo");
+        undo.setOnAction(e -> editor.undo());
+        MenuItem redo = new MenuItem("Redo\tCtrl+Y");
+        redo.setId("redo");
+        redo.setOnAction(e -> editor.redo());
+        MenuItem find = new MenuItem("Find\tCtrl+F");
+        find.setId("find");
+        find.setOnAction(e -> findBar.openFind());
+        MenuItem replace = new MenuItem("Replace\tCtrl+H");
+        replace.setId("replace");
+        replace.setOnAction(e -> findBar.openReplace());
+        MenuItem goToLine = new MenuItem("Go to line\u2026\tCtrl+L");
+        goToLine.setId("go-to-line-item");
+        goToLine.setOnAction(e -> GoToLineDialog.show(editor));
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find, replace, goToLine,
+                new SeparatorMenuItem(), comment);
         edit.setId("edit-menu");
         return edit;
     }
 
     /** View: how the graph and the window look. */
     private Menu viewMenu() {
-        Menu view = new Menu("View");
+        Menu view = new Menu("View", null, tabStops.menu());
         view.setId("view-menu");
         return view;
     }
@@ -317,6 +346,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             savedText.set(text);
             editor.replaceText(text);
             editor.moveTo(0);
+            editor.getUndoManager().forgetHistory();
             model.analyzeNow(text);
             status.setText("Example: " + example.title() + ": " + example.summary());
         } catch (IOException e) {
