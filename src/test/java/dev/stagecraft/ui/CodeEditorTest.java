@@ -219,15 +219,24 @@ class CodeEditorTest {
         assertTrue(window.editor().getSelectedText().startsWith("RUN apk"), "the selection stays on the lines");
     }
 
+    private double xOfSecondChar() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> window.editor().getCharacterBoundsOnScreen(1, 2).orElseThrow().getMinX())
+                .get(5, TimeUnit.SECONDS);
+    }
+
     @Test
-    void tabSizeFromTheViewMenuChangesStopsAndTabWidth(FxRobot robot) throws TimeoutException {
+    void tabSizeFromTheViewMenuChangesStopsAndTabWidth(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().replaceText("\tX\n" + TEXT));
+        WaitForAsyncUtils.waitForFxEvents();
+        double xAtFour = xOfSecondChar();
         robot.clickOn("View").clickOn("Tab size").clickOn("2 spaces");
         waitUntil(() -> window.editor().getStyleClass().contains("tab-size-2"));
         TextFlow paragraph = robot.lookup(".paragraph-text").queryAs(TextFlow.class);
         waitUntil(() -> paragraph.getTabSize() == 2);
-        focusEditorAt(robot, 0);
+        assertTrue(xOfSecondChar() < xAtFour - 5, "a tab already in the text is drawn narrower: " + xAtFour + " -> " + xOfSecondChar());
+        focusEditorAt(robot, TEXT.indexOf("FROM") + 3);
         robot.type(KeyCode.TAB);
-        assertTrue(window.editor().getText().startsWith("  FROM"), window.editor().getText());
+        assertTrue(window.editor().getText().startsWith("\tX\n  FROM"), window.editor().getText());
     }
 
     @Test
@@ -244,8 +253,49 @@ class CodeEditorTest {
         assertTrue(window.editor().getParagraph(5).getParagraphStyle().contains(CurrentLineHighlight.CURRENT_LINE));
     }
 
-    private Node marker(FxRobot robot, int paragraph) {
-        return robot.from(window.editor().getParagraphGraphic(paragraph)).lookup("." + DiagnosticGutter.MARKER).query();
+    @Test
+    void undoRedoTypingButNeverUndoTheOpenedText(FxRobot robot) {
+        focusEditorAt(robot, 0);
+        robot.write("#");
+        assertEquals("#" + TEXT, window.editor().getText());
+        shortcut(robot, KeyCode.Z);
+        assertEquals(TEXT, window.editor().getText());
+        shortcut(robot, KeyCode.Z);
+        assertEquals(TEXT, window.editor().getText(), "the opened text is where undo stops");
+        shortcut(robot, KeyCode.Y);
+        assertEquals("#" + TEXT, window.editor().getText());
+    }
+
+    @Test
+    void aNewAnalysisRebuildsOnlyTheVisibleGutterGraphics(FxRobot robot) throws Exception {
+        StringBuilder big = new StringBuilder("FROM alpine\n");
+        for (int i = 0; i < 1000; i++) {
+            big.append("COPY --form=x a b\n");
+        }
+        robot.interact(() -> {
+            window.editor().replaceText(big.toString());
+            window.editor().moveTo(0);
+            window.editor().showParagraphAtTop(0);
+        });
+        waitUntil(() -> marker(robot, 1).getStyleClass().contains("gutter-error"));
+        int[] built = new int[1];
+        robot.interact(() -> {
+            java.util.function.IntFunction<? extends Node> factory = window.editor().getParagraphGraphicFactory();
+            window.editor().setParagraphGraphicFactory(p -> {
+                built[0]++;
+                return factory.apply(p);
+            });
+        });
+        built[0] = 0;
+        robot.interact(() -> window.editor().replaceText(1, 5, 1, 11, "--from"));
+        waitUntil(() -> !marker(robot, 1).getStyleClass().contains("gutter-error"));
+        assertTrue(built[0] > 0 && built[0] < 200, "graphics built for one analysis of 1,001 lines: " + built[0]);
+    }
+
+    /** The gutter marker of a paragraph on screen (read on the FX thread: an off-screen one would be built). */
+    private Node marker(FxRobot robot, int paragraph) throws Exception {
+        Node graphic = WaitForAsyncUtils.asyncFx(() -> window.editor().getParagraphGraphic(paragraph)).get(5, TimeUnit.SECONDS);
+        return robot.from(graphic).lookup("." + DiagnosticGutter.MARKER).query();
     }
 
     private static boolean hasSeverity(Node marker) {
@@ -253,7 +303,7 @@ class CodeEditorTest {
     }
 
     @Test
-    void lineWithAnErrorGetsAGutterMarkerThatGoesWhenFixed(FxRobot robot) throws TimeoutException {
+    void lineWithAnErrorGetsAGutterMarkerThatGoesWhenFixed(FxRobot robot) throws Exception {
         String broken = "FROM alpine\nCOPY --from=later /a /b\nFROM alpine AS later\n";
         robot.interact(() -> window.editor().replaceText(broken));
         waitUntil(() -> marker(robot, 1).getStyleClass().contains("gutter-error"));
