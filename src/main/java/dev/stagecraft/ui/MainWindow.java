@@ -34,6 +34,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -43,7 +44,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.TwoDimensional;
 
@@ -55,6 +55,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     static final long QUIET_MILLIS = 150;
 
     private final CodeArea editor = new CodeArea();
+    private final FindReplaceBar findBar = new FindReplaceBar(editor);
+    private final DiagnosticGutter gutter = new DiagnosticGutter(editor);
+    private final DiagnosticHover hover = new DiagnosticHover(editor);
+    private final TabStops tabStops = new TabStops(editor);
     private final GraphView graph = new GraphView(this::selectStage);
     private final BuildContextService buildContext = new BuildContextService();
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
@@ -84,7 +88,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         savedText.set(text);
         editor.setId("editor");
         editor.getStyleClass().add("dockerfile-editor");
-        editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.setParagraphGraphicFactory(gutter);
+        new CurrentLineHighlight(editor);
         problemList.setId("problems");
         problemList.setPrefHeight(140);
         problemList.setCellFactory(list -> new ListCell<>() {
@@ -127,7 +132,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         graph.setOnEdgeClicked(details -> EdgeDetailsView.show(getScene() == null ? null : getScene().getWindow(), details));
         BorderPane graphSide = new BorderPane(graph);
         graphSide.setBottom(legend());
-        SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
+        BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
+        editorSide.setTop(findBar);
+        SplitPane sides = new SplitPane(editorSide, graphSide);
         sides.setDividerPositions(0.45);
         SplitPane main = new SplitPane(sides, problemList);
         main.setOrientation(Orientation.VERTICAL);
@@ -139,7 +146,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (result == null || !result.text().equals(editor.getText())) {
                 return;
             }
-            editor.setStyleSpans(0, result.extra());
+            editor.setStyleSpans(0, findBar.decorate(result.extra()));
+            gutter.show(result.analysis().diagnostics());
+            hover.show(result.text(), result.analysis().diagnostics());
             graph.show(result.analysis());
             buildContext.request(file.get(), result.analysis(), graph::showContext);
             updateTargets(result.analysis());
@@ -151,6 +160,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
         editor.replaceText(text);
         editor.moveTo(0);
+        // Undo starts from the opened text, never back to an empty editor.
+        editor.getUndoManager().forgetHistory();
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
@@ -173,6 +184,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 e.consume();
             }
         });
+        findBar.installShortcuts(this);
+        GoToLineDialog.installShortcut(this, editor);
         model.analyzeNow(text);
     }
 
@@ -277,7 +290,23 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         MenuItem comment = new MenuItem("Toggle comment\tCtrl+/");
         comment.setId("toggle-comment");
         comment.setOnAction(e -> toggleComment());
-        Menu edit = new Menu("Edit", null, comment);
+        MenuItem undo = new MenuItem("Undo\tCtrl+Z");
+        undo.setId("undo");
+        undo.setOnAction(e -> editor.undo());
+        MenuItem redo = new MenuItem("Redo\tCtrl+Y");
+        redo.setId("redo");
+        redo.setOnAction(e -> editor.redo());
+        MenuItem find = new MenuItem("Find\tCtrl+F");
+        find.setId("find");
+        find.setOnAction(e -> findBar.openFind());
+        MenuItem replace = new MenuItem("Replace\tCtrl+H");
+        replace.setId("replace");
+        replace.setOnAction(e -> findBar.openReplace());
+        MenuItem goToLine = new MenuItem("Go to line\u2026\tCtrl+L");
+        goToLine.setId("go-to-line-item");
+        goToLine.setOnAction(e -> GoToLineDialog.show(editor));
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find, replace, goToLine,
+                new SeparatorMenuItem(), comment);
         edit.setId("edit-menu");
         return edit;
     }
@@ -290,7 +319,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             buildContext.rescan();
             model.analyzeNow(editor.getText());
         });
-        Menu view = new Menu("View", null, rescan);
+        Menu view = new Menu("View", null, tabStops.menu(), new SeparatorMenuItem(), rescan);
         view.setId("view-menu");
         return view;
     }
@@ -326,6 +355,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             savedText.set(text);
             editor.replaceText(text);
             editor.moveTo(0);
+            editor.getUndoManager().forgetHistory();
             model.analyzeNow(text);
             status.setText("Example: " + example.title() + ": " + example.summary());
         } catch (IOException e) {

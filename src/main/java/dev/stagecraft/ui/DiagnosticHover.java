@@ -1,0 +1,63 @@
+package dev.stagecraft.ui;
+
+import dev.stagecraft.syntax.Diagnostic;
+import java.time.Duration;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.stage.Popup;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+
+/**
+ * A popup with the message and id of each diagnostic under the mouse, after the mouse rests on
+ * the text for a moment (RichTextFX's mouse-over-text events).
+ */
+public final class DiagnosticHover {
+    static final Duration DELAY = Duration.ofMillis(400);
+
+    private final CodeArea editor;
+    private final Popup popup = new Popup();
+    private final Label content = new Label();
+    private String analysedText = "";
+    private List<Diagnostic> diagnostics = List.of();
+
+    public DiagnosticHover(CodeArea editor) {
+        this.editor = editor;
+        content.setId("diagnostic-tooltip");
+        content.getStyleClass().add("diagnostic-tooltip");
+        content.setWrapText(true);
+        content.setMaxWidth(560);
+        popup.getContent().add(content);
+        popup.setAutoHide(true);
+        editor.setMouseOverTextDelay(DELAY);
+        editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showAt(e.getCharacterIndex(), e.getScreenPosition()));
+        editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> popup.hide());
+        editor.textProperty().addListener((obs, old, now) -> popup.hide());
+    }
+
+    /** The diagnostics of the analysis of {@code text}; they apply only while the editor shows that text. */
+    public void show(String text, List<Diagnostic> newDiagnostics) {
+        analysedText = text;
+        diagnostics = newDiagnostics;
+    }
+
+    private void showAt(int index, Point2D screen) {
+        if (!analysedText.equals(editor.getText())) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            if (d.range() != null && index >= d.range().start() && index < Math.max(d.range().end(), d.range().start() + 1)) {
+                text.append(text.length() == 0 ? "" : "\n").append(d.severity().label()).append(": ").append(d.message())
+                        .append("  [").append(d.id()).append(']');
+            }
+        }
+        if (text.length() == 0) {
+            popup.hide();
+            return;
+        }
+        content.setText(text.toString());
+        popup.show(editor, screen.getX(), screen.getY() + 18);
+    }
+}
