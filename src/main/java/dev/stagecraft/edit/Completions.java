@@ -67,10 +67,17 @@ public final class Completions {
         return word.startsWith("--mount=") && (word.endsWith(",from=") || word.equals("--mount=from="));
     }
 
+    /** Named stages before the one the instruction at {@code instructionStart} belongs to (or starts, for FROM). */
     private static List<String> stageNames(Analysis analysis, int instructionStart, String prefix) {
-        List<String> names = new ArrayList<>();
+        int current = -1;
         for (Stage s : analysis.stages()) {
-            if (s.from().range().start() < instructionStart && s.name() != null && !names.contains(s.name())
+            if (s.from().range().start() <= instructionStart) {
+                current = s.index();
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Stage s : analysis.stages().subList(0, Math.max(0, current))) {
+            if (s.name() != null && !names.contains(s.name())
                     && startsWithIgnoringCase(s.name(), prefix)) {
                 names.add(s.name());
             }
