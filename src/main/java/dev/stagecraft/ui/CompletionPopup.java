@@ -25,6 +25,8 @@ import org.fxmisc.richtext.CodeArea;
 final class CompletionPopup {
     private final CodeArea editor;
     private final Supplier<Analysis> analysis;
+    private static final double CELL_HEIGHT = 24;
+    private static final int VISIBLE_ROWS = 8;
     private final Popup popup = new Popup();
     private final ListView<String> list = new ListView<>();
     private List<String> candidates = List.of();
@@ -36,7 +38,8 @@ final class CompletionPopup {
         this.analysis = analysis;
         list.setId("completions");
         list.getStyleClass().add("completion-list");
-        list.setPrefSize(220, 160);
+        list.setFixedCellSize(CELL_HEIGHT);
+        list.setPrefWidth(220);
         list.setFocusTraversable(false);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -76,8 +79,7 @@ final class CompletionPopup {
         }
         candidates = c.candidates();
         start = c.start();
-        list.getItems().setAll(candidates);
-        list.getSelectionModel().select(0);
+        setItems(candidates);
         Bounds caret = editor.getCaretBounds().orElse(null);
         if (caret != null) {
             popup.show(editor, caret.getMinX(), caret.getMaxY());
@@ -136,8 +138,14 @@ final class CompletionPopup {
             popup.hide();
             return;
         }
-        list.getItems().setAll(left);
+        setItems(left);
+    }
+
+    /** As many rows as items (up to a screenful), so two stage names are not lost in a tall empty box. */
+    private void setItems(List<String> items) {
+        list.getItems().setAll(items);
         list.getSelectionModel().select(0);
+        list.setPrefHeight(Math.min(items.size(), VISIBLE_ROWS) * CELL_HEIGHT + 4);
     }
 
     private void choose() {
