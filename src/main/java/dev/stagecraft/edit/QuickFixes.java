@@ -12,6 +12,7 @@ import dev.stagecraft.instruction.MaintainerInstruction;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageNameTypos;
+import dev.stagecraft.syntax.Diagnostic;
 import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class QuickFixes {
     }
 
     /** The fixes for {@code diagnostic}, one of {@code analysis}'s; empty when there is no clear fix. */
-    public static List<QuickFix> of(Analysis analysis, dev.stagecraft.syntax.Diagnostic diagnostic) {
+    public static List<QuickFix> of(Analysis analysis, Diagnostic diagnostic) {
         SourceRange at = diagnostic.range();
         if (at == null) {
             return List.of();

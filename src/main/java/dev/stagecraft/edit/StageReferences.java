@@ -12,6 +12,7 @@ import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ public record StageReferences(Stage stage, List<SourceRange> places, List<Source
                 }
             }
         }
-        places.sort(java.util.Comparator.comparingInt(SourceRange::start));
+        places.sort(Comparator.comparingInt(SourceRange::start));
         return new StageReferences(stage, places, unwritable);
     }
 
