@@ -53,8 +53,17 @@ class CodeActionsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
+    /** Reads on the FX thread: the window changes its lists and text there while the test waits. */
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private String text() {
-        return window.editor().getText();
+        return onFx(() -> window.editor().getText());
     }
 
     private void typeAtEnd(FxRobot robot, String typed) {
@@ -78,7 +87,8 @@ class CodeActionsTest {
     }
 
     private boolean problemShown(FxRobot robot, String id) {
-        return problems(robot).getItems().stream().anyMatch(d -> d.id().equals(id));
+        ListView<Diagnostic> list = problems(robot);
+        return onFx(() -> list.getItems().stream().anyMatch(d -> d.id().equals(id)));
     }
 
     private void pressShortcut(FxRobot robot, KeyCode key) {
@@ -130,7 +140,7 @@ class CodeActionsTest {
     @Test
     void ctrlPeriodAtTheCaret_offersTheFixForTheProblemThere(FxRobot robot) throws TimeoutException {
         typeAtEnd(robot, "RUN --mount=from=asets,target=/a ls /a\n");
-        waitUntil(() -> problemShown(robot, "from-unknown-stage") && window.shownProperty().getValue().text().equals(text()));
+        waitUntil(() -> problemShown(robot, "from-unknown-stage") && onFx(() -> window.shownProperty().getValue().text()).equals(text()));
         caretAt(robot, text().indexOf("asets") + 2);
         pressShortcut(robot, KeyCode.PERIOD);
         robot.clickOn("Change to 'assets'");
@@ -145,7 +155,7 @@ class CodeActionsTest {
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup("#completions").queryAs(ListView.class);
         waitUntil(() -> list.getScene() != null && list.getScene().getWindow().isShowing());
-        assertEquals(List.of("build", "assets"), list.getItems(), "opens by itself after --from=");
+        assertEquals(List.of("build", "assets"), onFx(() -> List.copyOf(list.getItems())), "opens by itself after --from=");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(list.getScene().getWindow().isShowing(), "Escape closes the list");
@@ -153,7 +163,7 @@ class CodeActionsTest {
 
         pressShortcut(robot, KeyCode.SPACE);
         waitUntil(() -> list.getScene().getWindow().isShowing());
-        assertEquals(List.of("build", "assets"), list.getItems());
+        assertEquals(List.of("build", "assets"), onFx(() -> List.copyOf(list.getItems())));
         robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -163,7 +173,7 @@ class CodeActionsTest {
         robot.write("\nCOP");
         pressShortcut(robot, KeyCode.SPACE);
         waitUntil(() -> list.getScene().getWindow().isShowing());
-        assertEquals(List.of("COPY"), list.getItems(), "keywords at the start of a line");
+        assertEquals(List.of("COPY"), onFx(() -> List.copyOf(list.getItems())), "keywords at the start of a line");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text().endsWith("\nCOPY"), text());
