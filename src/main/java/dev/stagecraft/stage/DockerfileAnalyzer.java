@@ -336,10 +336,27 @@ public final class DockerfileAnalyzer {
             if (problem != null) {
                 diagnostics.add(Diagnostic.error("invalid-image-reference", "'" + value
                         + "' is neither a stage of this file nor a valid image reference: " + problem, at));
+            } else {
+                likelyTypo(d, value, at);
             }
             source = new GraphNode.ImageNode(value);
         }
         graph.addEdge(new StageEdge(kind, source, d.index, i, mount, at));
+    }
+
+    /** A name one or two keystrokes from an earlier stage's is a typo, not an image anyone meant to pull. */
+    private void likelyTypo(Draft d, String value, SourceRange at) {
+        List<String> earlier = new ArrayList<>();
+        for (Draft e : drafts.subList(0, d.index)) {
+            if (e.name != null) {
+                earlier.add(e.name);
+            }
+        }
+        String guess = StageNameTypos.suggestion(value, earlier);
+        if (guess != null) {
+            diagnostics.add(Diagnostic.warning("from-unknown-stage", "'" + value + "' is not a stage: it would be pulled"
+                    + " as an image. Did you mean '" + guess + "'?", at));
+        }
     }
 
     private String referenceProblem(String reference) {

@@ -2,6 +2,7 @@ package dev.stagecraft.ui;
 
 import dev.stagecraft.io.AtomicFiles;
 import dev.stagecraft.stage.Analysis;
+import dev.stagecraft.stage.DockerfileAnalyzer;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.Diagnostic;
 import java.io.IOException;
@@ -75,6 +76,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
+    private final QuickFixMenu quickFixes = new QuickFixMenu(editor, this::currentAnalysis, status::setText);
+    private final CompletionPopup completions = new CompletionPopup(editor, this::currentAnalysis);
+    private final StageRenameDialog stageRename = new StageRenameDialog(editor, this::currentAnalysis, status::setText);
 
     /** A window on a text that has no file yet (a bundled example). */
     public MainWindow(String text) {
@@ -111,6 +115,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 select(d.range().start(), d.range().end());
             }
         });
+        quickFixes.install(problemList, () -> shown.get() == null ? null : shown.get().analysis());
         status.setId("status");
         status.getStyleClass().add("status-bar");
 
@@ -182,6 +187,15 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.SLASH) {
                 toggleComment();
                 e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.PERIOD) {
+                quickFixes.show();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.SPACE) {
+                completions.show();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                stageRename.renameAtCaret();
+                e.consume();
             }
         });
         findBar.installShortcuts(this);
@@ -238,6 +252,21 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     public CodeArea editor() {
         return editor;
+    }
+
+    /** Renames the stage named at {@code offset} and its references; returns the refusal, or null when done. */
+    public String renameStage(int offset, String newName) {
+        return stageRename.rename(currentAnalysis(), offset, newName);
+    }
+
+    /**
+     * The analysis of the editor's text as it is now: the one on screen, or, when typing has moved on
+     * since, a fresh one (an action answers a keystroke, and a Dockerfile analyses in milliseconds).
+     */
+    private Analysis currentAnalysis() {
+        DocumentViewModel.Result<?> result = shown.get();
+        String text = editor.getText();
+        return result != null && result.text().equals(text) ? result.analysis() : DockerfileAnalyzer.analyze(text);
     }
 
     /** The named stages can be targets (BuildKit targets stages by name). */
@@ -305,8 +334,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         MenuItem goToLine = new MenuItem("Go to line\u2026\tCtrl+L");
         goToLine.setId("go-to-line-item");
         goToLine.setOnAction(e -> GoToLineDialog.show(editor));
+        MenuItem rename = new MenuItem("Rename stage\u2026\tF2");
+        rename.setId("rename-stage");
+        rename.setOnAction(e -> stageRename.renameAtCaret());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find, replace, goToLine,
-                new SeparatorMenuItem(), comment);
+                new SeparatorMenuItem(), comment, rename);
         edit.setId("edit-menu");
         return edit;
     }

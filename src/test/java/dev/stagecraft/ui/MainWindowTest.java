@@ -62,7 +62,8 @@ class MainWindowTest {
     void typingANewStageAddsACard(FxRobot robot) throws TimeoutException {
         waitUntil(() -> cards(robot) == 2);
         typeAtEnd(robot, "FROM alpine:3.20 AS extra\n");
-        waitUntil(() -> cards(robot) == 3);
+        // A third card already shows for the half-typed "FROM alpine:3.20": wait for the analysis of the whole line.
+        waitUntil(() -> cards(robot) == 3 && window.shownProperty().getValue().text().equals(window.editor().getText()));
         Node card = robot.lookup("#stage-2").query();
         Label title = robot.from(card).lookup(".stage-title").queryAs(Label.class);
         assertEquals("extra", title.getText());
