@@ -63,7 +63,7 @@ class MainWindowTest {
         waitUntil(() -> cards(robot) == 2);
         typeAtEnd(robot, "FROM alpine:3.20 AS extra\n");
         // Under load the quiet period can pass mid-word, showing a card for "ex" first.
-        waitUntil(() -> cards(robot) == 3 && "extra".equals(robot.from(robot.lookup("#stage-2").query())
+        waitUntil(() -> cards(robot) == 3 && "extra".equals(robot.from(robot.lookup("#stage-2").<Node>query())
                 .lookup(".stage-title").queryAs(Label.class).getText()));
         Node card = robot.lookup("#stage-2").query();
         Label title = robot.from(card).lookup(".stage-title").queryAs(Label.class);
