@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.stagecraft", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] CORE = {"dev.stagecraft.syntax..", "dev.stagecraft.instruction..", "dev.stagecraft.stage..",
-        "dev.stagecraft.context..", "dev.stagecraft.edit.."};
+        "dev.stagecraft.context..", "dev.stagecraft.edit..", "dev.stagecraft.io..", "dev.stagecraft.userdata.."};
 
     @ArchTest
     static final ArchRule coreUsesNoJavaFx = noClasses().that().resideInAnyPackage(CORE)

@@ -1,22 +1,38 @@
 package dev.stagecraft.ui;
 
 import dev.stagecraft.io.AtomicFiles;
+import dev.stagecraft.io.FileChangePoller;
+import dev.stagecraft.io.FileStamp;
+import dev.stagecraft.io.LineEnding;
+import dev.stagecraft.io.TextFile;
+import dev.stagecraft.io.UnreadableFileException;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.DockerfileAnalyzer;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.Diagnostic;
+import dev.stagecraft.userdata.RecoveryCopy;
+import dev.stagecraft.userdata.UserData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -80,6 +96,24 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final CompletionPopup completions = new CompletionPopup(editor, this::currentAnalysis);
     private final StageRenameDialog stageRename = new StageRenameDialog(editor, this::currentAnalysis, status::setText);
 
+    // The open file's format (line ending, BOM) and its stamp on disk when last read or saved.
+    private TextFile format;
+    private FileStamp diskStamp = FileStamp.MISSING;
+    private final Label fileStatus = new Label();
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private Predicate<Question> asker = Question::askInDialog;
+    private FilePicker picker = FilePicker.system();
+    private UserData userData = UserData.inMemory();
+    private RecoveryKeeper recovery;
+    private Runnable onQuit = () -> getScene().getWindow().hide();
+    private final ExecutorService fileIo = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagecraft-file-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
+            (path, stamp) -> Platform.runLater(() -> changedOnDisk(path, stamp)));
+
     /** A window on a text that has no file yet (a bundled example). */
     public MainWindow(String text) {
         this(text, null);
@@ -87,7 +121,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** A window on {@code text}, read from {@code path} (null when it has no file yet). */
     public MainWindow(String text, Path path) {
+        this(TextFile.of(text), path);
+    }
+
+    /** A window on a file's content as read by {@link TextFile#read}; saving keeps its format. */
+    public MainWindow(TextFile content, Path path) {
         getStyleClass().add("main-window");
+        String text = content.text();
+        format = content;
         file.set(path);
         savedText.set(text);
         editor.setId("editor");
@@ -140,12 +181,16 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorSide.setTop(findBar);
         SplitPane sides = new SplitPane(editorSide, graphSide);
+        sides.setId("editor-graph-split");
         sides.setDividerPositions(0.45);
         SplitPane main = new SplitPane(sides, problemList);
         main.setOrientation(Orientation.VERTICAL);
+        main.setId("main-split");
         main.setDividerPositions(0.8);
         setCenter(main);
-        setBottom(status);
+        fileStatus.setId("file-status");
+        fileStatus.getStyleClass().add("status-bar");
+        setBottom(new HBox(status, fileStatus));
 
         model.resultProperty().addListener((obs, old, result) -> {
             if (result == null || !result.text().equals(editor.getText())) {
@@ -181,8 +226,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.S && file.get() != null) {
+            if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.S) {
+                saveAs();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
                 save();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
+                open();
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.SLASH) {
                 toggleComment();
@@ -200,6 +251,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
         findBar.installShortcuts(this);
         GoToLineDialog.installShortcut(this, editor);
+        FileDrop.install(this, this::open);
+        ThemeSwitch.follow(this, darkTheme);
+        diskStamp = path == null ? FileStamp.MISSING : FileStamp.of(path);
+        watch();
         model.analyzeNow(text);
     }
 
@@ -216,18 +271,253 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return title.getReadOnlyProperty();
     }
 
-    /** Saves to the window's file, atomically; the status bar says what happened. */
+    /**
+     * Saves to the window's file, atomically, with the line ending and BOM it was read with; a
+     * window without a file asks where (Save As). The status bar says what happened. Synchronous:
+     * a close or an open that waits for the save must know it succeeded, and a Dockerfile is small.
+     */
     public boolean save() {
+        if (file.get() == null) {
+            return saveAs();
+        }
         String text = editor.getText();
         try {
-            AtomicFiles.write(file.get(), text);
+            AtomicFiles.write(file.get(), format.withText(text).encode());
             savedText.set(text);
-            status.setText("Saved " + file.get());
+            // Our own save is not an external change: remember the stamp it left.
+            diskStamp = FileStamp.of(file.get());
+            watch();
+            userData.recentFiles().add(file.get());
+            saveSettingsLater();
+            if (recovery != null) {
+                recovery.forget(file.get());
+            }
+            fileStatus.setText("Saved " + file.get());
             return true;
         } catch (IOException e) {
-            status.setText("Could not save " + file.get() + ": " + e.getMessage() + " (your text is still here)");
+            fileStatus.setText("Could not save " + file.get() + ": " + e.getMessage() + " (your text is still here)");
             return false;
         }
+    }
+
+    /** Asks for a file and saves there; false when cancelled or failed. */
+    public boolean saveAs() {
+        Path chosen = picker.pickToSave(getScene() == null ? null : getScene().getWindow(), file.get());
+        return chosen != null && saveAs(chosen);
+    }
+
+    /** Saves to {@code target}, which becomes the window's file; on failure the old one stays. */
+    public boolean saveAs(Path target) {
+        Path old = file.get();
+        file.set(target);
+        if (!save()) {
+            file.set(old);
+            watch();
+            return false;
+        }
+        if (recovery != null && old != null && !old.equals(target)) {
+            recovery.forget(old);
+        }
+        return true;
+    }
+
+    /** Asks for a file and opens it. */
+    public void open() {
+        Path chosen = picker.pickToOpen(getScene() == null ? null : getScene().getWindow(), file.get());
+        if (chosen != null) {
+            open(chosen);
+        }
+    }
+
+    /**
+     * Opens {@code path} in this window after asking about unsaved changes. Reads off the FX thread;
+     * a file that cannot be opened leaves the editor as it was and says why.
+     */
+    public void open(Path path) {
+        if (!confirmDiscard("Open " + path.getFileName() + " and discard your unsaved changes?")) {
+            return;
+        }
+        fileStatus.setText("Opening " + path + "…");
+        readOffThread(path, content -> load(path, content));
+    }
+
+    private void readOffThread(Path path, Consumer<TextFile> then) {
+        try {
+            fileIo.execute(() -> {
+                try {
+                    TextFile content = TextFile.read(path);
+                    Platform.runLater(() -> then.accept(content));
+                } catch (UnreadableFileException e) {
+                    Platform.runLater(() -> fileStatus.setText(e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The window is closing.
+        }
+    }
+
+    /** Shows {@code content} as the clean text of {@code path}. */
+    void load(Path path, TextFile content) {
+        Path old = file.get();
+        if (recovery != null && dirty.get()) {
+            recovery.forget(old);
+        }
+        file.set(path);
+        format = content;
+        savedText.set(content.text());
+        editor.replaceText(content.text());
+        editor.moveTo(0);
+        diskStamp = FileStamp.of(path);
+        watch();
+        model.analyzeNow(content.text());
+        userData.recentFiles().add(path);
+        saveSettingsLater();
+        fileStatus.setText(content.malformed()
+                ? path.getFileName() + " is not valid UTF-8: unreadable bytes are shown as \uFFFD and saving replaces them"
+                : "Opened " + path);
+    }
+
+    /**
+     * Puts a recovery copy's text in the window, dirty, with its original file (whose format is
+     * kept when it can still be read).
+     */
+    public void restore(RecoveryCopy copy) {
+        Path original = copy.original();
+        TextFile onDisk = null;
+        if (original != null) {
+            try {
+                onDisk = TextFile.read(original);
+            } catch (UnreadableFileException e) {
+                onDisk = null;
+            }
+        }
+        file.set(original);
+        format = onDisk == null ? TextFile.of(copy.text()) : onDisk;
+        savedText.set(onDisk == null ? null : onDisk.text());
+        diskStamp = original == null ? FileStamp.MISSING : FileStamp.of(original);
+        watch();
+        editor.replaceText(LineEnding.toLf(copy.text()));
+        editor.moveTo(0);
+        model.analyzeNow(editor.getText());
+        fileStatus.setText("Restored unsaved text of " + copy.displayName() + " from " + copy.written());
+    }
+
+    /** Looks at the open file on disk now (the window regained focus). */
+    public void checkDiskNow() {
+        poller.checkNow();
+    }
+
+    private void watch() {
+        poller.watch(file.get(), diskStamp);
+    }
+
+    /** The poller saw {@code path} change: reload a clean buffer, ask for a dirty one. */
+    private void changedOnDisk(Path path, FileStamp now) {
+        if (!path.equals(file.get()) || now.equals(diskStamp)) {
+            return;
+        }
+        diskStamp = now;
+        if (!now.exists()) {
+            savedText.set(null);
+            fileStatus.setText(path.getFileName() + " was deleted or moved on disk; your text is kept: save to write it again");
+            return;
+        }
+        readOffThread(path, content -> {
+            // Another program may still be writing: read again when the file has settled.
+            if (FileStamp.of(path).equals(now)) {
+                reloadFrom(path, content);
+            }
+        });
+    }
+
+    private void reloadFrom(Path path, TextFile content) {
+        if (!path.equals(file.get()) || content.text().equals(savedText.get())) {
+            return;
+        }
+        if (dirty.get() && !asker.test(new Question("Changed on disk", path.getFileName()
+                + " was changed by another program. Reload it and lose your edits, or keep your text?",
+                "Reload", "Keep my text"))) {
+            savedText.set(content.text());
+            fileStatus.setText("Kept your text; " + path.getFileName() + " on disk differs from it");
+            return;
+        }
+        int caret = editor.getCaretPosition();
+        format = content;
+        savedText.set(content.text());
+        editor.replaceText(content.text());
+        editor.moveTo(Math.min(caret, editor.getLength()));
+        editor.requestFollowCaret();
+        model.analyzeNow(content.text());
+        fileStatus.setText("Reloaded " + path.getFileName() + ": it was changed on disk");
+    }
+
+    /**
+     * Gives the window the user's data: recent files and recovery copies. Until then it remembers
+     * nothing (tests and screenshots).
+     */
+    public void attach(UserData data) {
+        userData = data;
+        data.recovery().ifPresent(store -> recovery = new RecoveryKeeper(store,
+                () -> dirty.get() ? new RecoveryKeeper.Unsaved(file.get(), editor.getText()) : null, fileStatus::setText));
+    }
+
+    /** Who answers the window's questions (a dialog unless a test answers). */
+    public void setAsker(Predicate<Question> asker) {
+        this.asker = asker;
+    }
+
+    public void setFilePicker(FilePicker picker) {
+        this.picker = picker;
+    }
+
+    /** What File > Quit does (the application closes the stage through its close guard). */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
+    }
+
+    /** True when there is nothing unsaved, or the user lets it go. */
+    public boolean confirmDiscard(String question) {
+        return !dirty.get() || asker.test(new Question("Unsaved changes", question, "Discard changes", "Cancel"));
+    }
+
+    /** The window closes on purpose: its recovery copy goes (the user saved or let the edits go). */
+    public void closedCleanly() {
+        if (recovery != null) {
+            recovery.forget(file.get());
+            recovery.close();
+            recovery = null;
+        }
+    }
+
+    private void saveSettingsLater() {
+        try {
+            fileIo.execute(() -> {
+                try {
+                    userData.settings().save();
+                } catch (IOException e) {
+                    Platform.runLater(() -> fileStatus.setText("Could not save settings: " + e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closing: the application saves the settings itself.
+        }
+    }
+
+    /** A message about the file (opening, saving, changes on disk) in the status bar. */
+    public void showFileStatus(String message) {
+        fileStatus.setText(message);
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public UserData userData() {
+        return userData;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     /** Comments the selected lines out with "# ", or back in when all of them are comments. */
@@ -307,9 +597,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return bar;
     }
 
-    /** File: examples now; open, save as and recent files join it. */
+    /** File: open, recent files, examples, save, save as, quit. */
     private Menu fileMenu() {
-        Menu fileMenu = new Menu("File", null, examplesMenu());
+        FileCommands commands = new FileCommands(this);
+        Menu fileMenu = new Menu("File", null, commands.openItem(), commands.recentMenu(), examplesMenu(),
+                new SeparatorMenuItem(), commands.saveItem(), commands.saveAsItem(), new SeparatorMenuItem(),
+                commands.quitItem(() -> onQuit.run()));
         fileMenu.setId("file-menu");
         return fileMenu;
     }
@@ -351,7 +644,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             buildContext.rescan();
             model.analyzeNow(editor.getText());
         });
-        Menu view = new Menu("View", null, tabStops.menu(), new SeparatorMenuItem(), rescan);
+        Menu view = new Menu("View", null, ThemeSwitch.menuItem(darkTheme), new SeparatorMenuItem(), tabStops.menu(),
+                new SeparatorMenuItem(), rescan);
         view.setId("view-menu");
         return view;
     }
@@ -378,17 +672,24 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** Shows an example in this window; unsaved changes are kept unless the user lets them go. */
     public void openExample(ExampleGallery.Example example) {
-        if (dirty.get() && !confirm("Open the example '" + example.title() + "' and discard your unsaved changes?")) {
+        if (!confirmDiscard("Open the example '" + example.title() + "' and discard your unsaved changes?")) {
             return;
         }
         try {
-            String text = example.dockerfile();
+            String text = LineEnding.toLf(example.dockerfile());
+            if (recovery != null && dirty.get()) {
+                recovery.forget(file.get());
+            }
+            format = TextFile.of(text);
+            diskStamp = FileStamp.MISSING;
             file.set(null);
             savedText.set(text);
             editor.replaceText(text);
             editor.moveTo(0);
             editor.getUndoManager().forgetHistory();
             model.analyzeNow(text);
+            watch();
+            fileStatus.setText("");
             status.setText("Example: " + example.title() + ": " + example.summary());
         } catch (IOException e) {
             status.setText("Could not open the example: " + e.getMessage());
@@ -435,5 +736,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     public void close() {
         model.close();
         buildContext.close();
+        poller.close();
+        fileIo.shutdown();
+        if (recovery != null) {
+            recovery.close();
+        }
     }
 }
