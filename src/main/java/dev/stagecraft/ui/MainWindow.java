@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.explain.Explainer;
 import dev.stagecraft.io.AtomicFiles;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.Stage;
@@ -22,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -39,6 +41,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -70,6 +73,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
+    private final ExplainPanel explainPanel = new ExplainPanel();
+    private final GraphExport export = new GraphExport(graph, this::shownAnalysis, status::setText);
 
     /** A window on a text that has no file yet (a bundled example). */
     public MainWindow(String text) {
@@ -123,13 +128,18 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(menuBar(), toolbar));
 
-        BorderPane graphSide = new BorderPane(graph);
+        ZoomControls zoomControls = new ZoomControls(graph);
+        StackPane.setAlignment(zoomControls, Pos.TOP_RIGHT);
+        StackPane.setMargin(zoomControls, new Insets(8, 22, 0, 0));
+        BorderPane graphSide = new BorderPane(new StackPane(graph, zoomControls));
         graphSide.setBottom(legend());
         SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
         sides.setDividerPositions(0.45);
-        SplitPane main = new SplitPane(sides, problemList);
+        SplitPane bottom = new SplitPane(problemList, explainPanel);
+        bottom.setDividerPositions(0.5);
+        SplitPane main = new SplitPane(sides, bottom);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.8);
+        main.setDividerPositions(0.74);
         setCenter(main);
         setBottom(status);
 
@@ -150,6 +160,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.moveTo(0);
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
+        editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
+        shown.addListener((obs, old, now) -> explainAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
                 savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
@@ -161,6 +173,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 e.consume();
             }
         });
+        addEventFilter(KeyEvent.KEY_PRESSED, graph::zoomKeyPressed);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && file.get() != null) {
                 save();
@@ -283,6 +296,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private Menu viewMenu() {
         Menu view = new Menu("View");
         view.setId("view-menu");
+        view.getItems().addAll(GraphMenu.items(graph, export));
         return view;
     }
 
@@ -346,6 +360,31 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
         }
         graph.select(index);
+    }
+
+    /** Explains the instruction or stage under the caret, for the analysis on screen. */
+    private void explainAtCaret() {
+        DocumentViewModel.Result<?> result = shown.get();
+        if (result != null && result.text().equals(editor.getText())) {
+            explainPanel.show(Explainer.explain(result.analysis(), editor.getCaretPosition()));
+        }
+    }
+
+    private Analysis shownAnalysis() {
+        DocumentViewModel.Result<?> result = shown.get();
+        return result == null ? null : result.analysis();
+    }
+
+    GraphView graph() {
+        return graph;
+    }
+
+    GraphExport graphExport() {
+        return export;
+    }
+
+    ExplainPanel explainPanel() {
+        return explainPanel;
     }
 
     private void selectStage(Stage stage) {
