@@ -134,9 +134,9 @@ public final class GraphSvg {
         double top = (y1 + y2) / 2 - 20;
         double w = 6 + text.length() * 5.6;
         labels.append("    <rect x=\"").append(num(cx - w / 2)).append("\" y=\"").append(num(top)).append("\" width=\"")
-                .append(num(w)).append("\" height=\"15\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n");
+                .append(num(w)).append("\" height=\"15\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"none\"/>\n");
         labels.append("    <text x=\"").append(num(cx)).append("\" y=\"").append(num(top + 11))
-                .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"").append(colour).append("\">")
+                .append("\" text-anchor=\"middle\" font-size=\"10\" stroke=\"none\" fill=\"").append(colour).append("\">")
                 .append(escape(text)).append("</text>\n");
     }
 
@@ -177,7 +177,8 @@ public final class GraphSvg {
         if (weight != null) {
             svg.append(" font-weight=\"").append(weight).append('"');
         }
-        svg.append(" fill=\"").append(fill).append("\">").append(escape(text)).append("</text>\n");
+        // stroke="none" spelled out: some renderers outline text in black otherwise.
+        svg.append(" fill=\"").append(fill).append("\" stroke=\"none\">").append(escape(text)).append("</text>\n");
     }
 
     private static String num(double v) {

@@ -189,6 +189,9 @@ public final class GraphView extends ScrollPane {
 
     /** Where each card and image node is on the unzoomed drawing, read from the nodes on screen. */
     public Map<GraphNode, GraphSvg.Box> boxes() {
+        // A card whose style just changed (selected) is measured with its new style, not half-styled.
+        canvas.applyCss();
+        canvas.layout();
         Map<GraphNode, GraphSvg.Box> boxes = new HashMap<>();
         for (Map.Entry<Integer, Node> card : cards.entrySet()) {
             boxes.put(new GraphNode.StageNode(card.getKey()), box(card.getValue()));
@@ -201,9 +204,10 @@ public final class GraphView extends ScrollPane {
         return boxes;
     }
 
+    /** The node's own box: layout bounds, so the selected card's glow doesn't make it look bigger. */
     private static GraphSvg.Box box(Node n) {
-        Bounds b = n.getBoundsInParent();
-        return new GraphSvg.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+        Bounds b = n.getLayoutBounds();
+        return new GraphSvg.Box(n.getLayoutX() + b.getMinX(), n.getLayoutY() + b.getMinY(), b.getWidth(), b.getHeight());
     }
 
     /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */

@@ -129,8 +129,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         setTop(new VBox(menuBar(), toolbar));
 
         ZoomControls zoomControls = new ZoomControls(graph);
-        StackPane.setAlignment(zoomControls, Pos.TOP_RIGHT);
-        StackPane.setMargin(zoomControls, new Insets(8, 22, 0, 0));
+        StackPane.setAlignment(zoomControls, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(zoomControls, new Insets(0, 22, 22, 0));
         BorderPane graphSide = new BorderPane(new StackPane(graph, zoomControls));
         graphSide.setBottom(legend());
         SplitPane sides = new SplitPane(new VirtualizedScrollPane<>(editor), graphSide);
