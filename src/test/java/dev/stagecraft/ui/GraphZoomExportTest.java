@@ -13,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -116,6 +118,41 @@ class GraphZoomExportTest {
         robot.clickOn("#zoom-fit");
         waitUntil(() -> Math.abs(scale() - fitted) < 1e-9);
         assertTrue(!window.graph().userZoomed());
+    }
+
+    @Test
+    void ctrlWheelZoomsAboutThePointUnderTheMouse(FxRobot robot) throws TimeoutException {
+        ready(robot);
+        robot.clickOn("#zoom-in");
+        robot.clickOn("#zoom-in");
+        Node card = robot.lookup("#stage-1").query();
+        AtomicReference<Point2D> mouse = new AtomicReference<>();
+        robot.interact(() -> {
+            Bounds b = card.localToScene(card.getLayoutBounds());
+            mouse.set(new Point2D(b.getMinX() + 20, b.getMinY() + 10));
+        });
+        Point2D before = underMouse(robot, card, mouse.get());
+        double start = scale();
+        // Monocle's robot delivers no wheel events, so the wheel notch is fired as the platform would send it.
+        robot.interact(() -> Event.fireEvent(card, new ScrollEvent(ScrollEvent.SCROLL, mouse.get().getX(), mouse.get().getY(),
+                0, 0, false, true, false, false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        waitUntil(() -> Math.abs(scale() - start * 1.1) < 1e-9);
+        assertTrue(window.graph().userZoomed());
+        Point2D after = underMouse(robot, card, mouse.get());
+        assertEquals(before.getX(), after.getX(), 2, "the card's point under the mouse stays: " + before + " " + after);
+        robot.interact(() -> Event.fireEvent(card, new ScrollEvent(ScrollEvent.SCROLL, mouse.get().getX(), mouse.get().getY(),
+                0, 0, false, false, false, false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start * 1.1, scale(), 1e-9, "without Ctrl the wheel scrolls, it doesn't zoom");
+    }
+
+    /** The point of {@code card} under scene point {@code p}. */
+    private static Point2D underMouse(FxRobot robot, Node card, Point2D p) {
+        AtomicReference<Point2D> local = new AtomicReference<>();
+        robot.interact(() -> local.set(card.sceneToLocal(p)));
+        return local.get();
     }
 
     /** The point of the unzoomed drawing at the centre of the graph view. */
