@@ -85,17 +85,25 @@ public final class Explainer {
         return instruction(stage, instruction);
     }
 
-    /** The instruction whose text (continuations and here-documents included) holds the caret, or null. */
+    /**
+     * The instruction whose text (continuations and here-documents included) holds the caret, or
+     * null. Instructions are in file order, so this is a binary search: it runs on every caret move.
+     */
     private Instruction instructionAt(int offset) {
-        for (Instruction i : analysis.instructions()) {
-            if (i.range().start() > offset) {
-                break;
-            }
-            if (offset <= i.range().end()) {
-                return i;
+        List<Instruction> all = analysis.instructions();
+        int low = 0;
+        int high = all.size() - 1;
+        Instruction last = null;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (all.get(mid).range().start() <= offset) {
+                last = all.get(mid);
+                low = mid + 1;
+            } else {
+                high = mid - 1;
             }
         }
-        return null;
+        return last != null && offset <= last.range().end() ? last : null;
     }
 
     /** The stage from whose FROM up to the next FROM the caret is, or null before the first FROM. */

@@ -153,6 +153,26 @@ class ExplainerTest {
     }
 
     @Test
+    void anUnknownTargetLeavesTheFateOpenInsteadOfGuessing() {
+        Analysis analysis = analyze(GO, "nope");
+        String stage = at(analysis, GO, "FROM golang", 0).text();
+        assertTrue(stage.contains("no valid target"), stage);
+        String run = at(analysis, GO, "RUN go test", 0).text();
+        assertTrue(run.contains("With no valid target it can't be said whether stage `test` ships"), run);
+    }
+
+    @Test
+    void unnamedStagesAreReferredToByNumber() {
+        String text = "FROM alpine\nRUN make\nFROM scratch\nCOPY --from=0 /out /out\n";
+        Analysis analysis = analyze(text);
+        Explanation from = at(analysis, text, "FROM alpine", 0);
+        assertEquals("FROM: stage #0", from.title());
+        assertTrue(from.text().contains("only refer to it by number (`--from=0`)"), from.text());
+        String copy = at(analysis, text, "COPY", 0).text();
+        assertTrue(copy.contains("from stage #0 into this stage"), copy);
+    }
+
+    @Test
     void blankLineOrCommentInsideAStageExplainsTheStage() {
         Analysis analysis = analyze(GO);
         Explanation blank = at(analysis, GO, "go build -o /app/server .\n\n", "go build -o /app/server .\n".length());
