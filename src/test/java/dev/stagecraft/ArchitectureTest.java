@@ -30,6 +30,11 @@ class ArchitectureTest {
             .because("dependencies point inward: front ends and services use the core, never the other way");
 
     @ArchTest
+    static final ArchRule layoutUsesNoJavaFx = noClasses().that().resideInAPackage("dev.stagecraft.layout..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.stagecraft.ui..")
+            .because("positions and the SVG drawing are computed headless, so a CLI export and plain unit tests can use them");
+
+    @ArchTest
     static final ArchRule syntaxKnowsNoMeaning = noClasses().that().resideInAPackage("dev.stagecraft.syntax..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.stagecraft.instruction..", "dev.stagecraft.stage..")
             .because("as in BuildKit, the parser layer knows text, not what instructions mean");
