@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.explain.Explanation;
@@ -47,9 +48,11 @@ class ExplainPanelTest {
     /** What the panel shows on screen: its labels' texts. */
     private static String shown(FxRobot robot) {
         StringBuilder b = new StringBuilder();
-        for (javafx.scene.Node n : robot.lookup("#explain").queryAs(ExplainPanel.class).lookupAll(".label")) {
-            b.append(((Label) n).getText()).append('\n');
-        }
+        robot.interact(() -> {
+            for (javafx.scene.Node n : robot.lookup("#explain").queryAs(ExplainPanel.class).lookupAll(".label")) {
+                b.append(((Label) n).getText()).append('\n');
+            }
+        });
         return b.toString();
     }
 
@@ -92,12 +95,16 @@ class ExplainPanelTest {
         waitUntil(() -> "Stage `build`".equals(title(robot)));
         robot.interact(() -> window.editor().moveTo(window.editor().getLength()));
         robot.write("EXPOSE 8080");
-        waitUntil(() -> "EXPOSE in stage #1".equals(title(robot)));
+        // Typing may be analysed half-way ("EXPOSE 808"): wait for the whole line's explanation.
+        waitUntil(() -> window.explainPanel().explanationProperty().get().text().contains("`8080`"));
         Explanation e = window.explainPanel().explanationProperty().get();
-        assertTrue(e.text().contains("`8080`"), e.text());
+        assertEquals("EXPOSE in stage #1", e.title());
+        assertEquals("EXPOSE in stage #1", title(robot), "the panel shows it");
     }
 
     private static String title(FxRobot robot) {
-        return robot.lookup("#explain-title").queryAs(Label.class).getText();
+        StringBuilder b = new StringBuilder();
+        robot.interact(() -> b.append(robot.lookup("#explain-title").queryAs(Label.class).getText()));
+        return b.toString();
     }
 }
