@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.stagecraft", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] CORE = {"dev.stagecraft.syntax..", "dev.stagecraft.instruction..", "dev.stagecraft.stage..",
-        "dev.stagecraft.context..", "dev.stagecraft.edit..", "dev.stagecraft.io..", "dev.stagecraft.userdata.."};
+        "dev.stagecraft.context..", "dev.stagecraft.edit..", "dev.stagecraft.explain..", "dev.stagecraft.io..",
+        "dev.stagecraft.userdata.."};
 
     @ArchTest
     static final ArchRule coreUsesNoJavaFx = noClasses().that().resideInAnyPackage(CORE)
@@ -28,6 +29,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.stagecraft.cli..", "dev.stagecraft.ui..",
                     "dev.stagecraft.engine..", "dev.stagecraft.history..", "dev.stagecraft.layout..", "picocli..")
             .because("dependencies point inward: front ends and services use the core, never the other way");
+
+    @ArchTest
+    static final ArchRule layoutUsesNoJavaFx = noClasses().that().resideInAPackage("dev.stagecraft.layout..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.stagecraft.ui..")
+            .because("positions and the SVG drawing are computed headless, so a CLI export and plain unit tests can use them");
 
     @ArchTest
     static final ArchRule syntaxKnowsNoMeaning = noClasses().that().resideInAPackage("dev.stagecraft.syntax..")

@@ -46,6 +46,14 @@ public record Analysis(ParseResult parse, List<Instruction> instructions, List<S
         return false;
     }
 
+    /** Whether stage {@code index} ships, is built and left behind, or is skipped for the current target. */
+    public StageFate fate(int index) {
+        if (!stages.get(index).reachable()) {
+            return StageFate.SKIPPED;
+        }
+        return ships(index) ? StageFate.SHIPS : StageFate.LEFT_BEHIND;
+    }
+
     /** The stage with a name (any case), or null. */
     public Stage stage(String name) {
         for (Stage s : stages) {

@@ -3,6 +3,7 @@ package dev.stagecraft.ui;
 import dev.stagecraft.context.CarriedFiles;
 import dev.stagecraft.context.ContextCopy;
 import dev.stagecraft.instruction.Instruction;
+import dev.stagecraft.layout.GraphSvg;
 import dev.stagecraft.layout.LayeredLayout;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.EdgeKind;
@@ -18,14 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.BoundingBox;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
+import javafx.scene.transform.Scale;
 
 /**
  * The stage graph: a card per stage (name or #index, base image, instruction count), a node per
@@ -54,6 +65,14 @@ public final class GraphView extends ScrollPane {
     private Analysis shownAnalysis;
     private ContextReport contextReport;
     private Consumer<EdgeDetails> onEdgeClicked;
+    static final double MIN_ZOOM = 0.25;
+    static final double MAX_ZOOM = 4;
+    static final double ZOOM_STEP = 1.25;
+    /** A mouse wheel notch is usually 40 units of delta; one notch zooms by 10%. */
+    private static final double WHEEL_NOTCH = 40;
+    private static final double WHEEL_ZOOM = 1.1;
+    private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
+    private boolean userZoomed;
 
     public GraphView(Consumer<Stage> onStageClicked) {
         this.onStageClicked = onStageClicked;
@@ -63,19 +82,155 @@ public final class GraphView extends ScrollPane {
         setContent(new javafx.scene.Group(canvas));
         setPannable(true);
         viewportBoundsProperty().addListener((obs, old, now) -> fit());
+        addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown() || e.isControlDown()) {
+                if (e.getDeltaY() != 0) {
+                    zoomAt(Math.pow(WHEEL_ZOOM, e.getDeltaY() / WHEEL_NOTCH), e.getSceneX(), e.getSceneY());
+                }
+                e.consume();
+            }
+        });
     }
 
-    /** Shrinks the drawing (never below half size) so the whole graph fits the visible area. */
+    /**
+     * Shrinks the drawing (never below half size) so the whole graph fits the visible area, unless
+     * the user has zoomed: then the chosen zoom stays until {@link #fitToWindow()}.
+     */
     private void fit() {
         Bounds content = canvas.getLayoutBounds();
         Bounds view = getViewportBounds();
-        if (content.getWidth() <= 0 || view.getWidth() <= 0) {
+        if (userZoomed || content.getWidth() <= 0 || view.getWidth() <= 0) {
             return;
         }
         double scale = Math.min(1, Math.min(view.getWidth() / content.getWidth(), view.getHeight() / content.getHeight()));
         scale = Math.max(0.5, scale);
-        canvas.setScaleX(scale);
-        canvas.setScaleY(scale);
+        applyScale(scale);
+    }
+
+    private void applyScale(double value) {
+        canvas.setScaleX(value);
+        canvas.setScaleY(value);
+        scale.set(value);
+    }
+
+    /** The drawing's current scale: 1 is actual size. */
+    public ReadOnlyDoubleProperty scaleProperty() {
+        return scale.getReadOnlyProperty();
+    }
+
+    /** Whether the user chose a zoom, so resizing the window no longer re-fits the graph. */
+    public boolean userZoomed() {
+        return userZoomed;
+    }
+
+    public void zoomIn() {
+        zoomAtCentre(ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        zoomAtCentre(1 / ZOOM_STEP);
+    }
+
+    /** Actual size (100%), about the centre of the view. */
+    public void actualSize() {
+        zoomAtCentre(1 / scale.get());
+    }
+
+    /** Back to fitting the window, which also resumes fitting as the window is resized. */
+    public void fitToWindow() {
+        userZoomed = false;
+        fit();
+    }
+
+    /** Ctrl+= / Ctrl++ zoom in, Ctrl+- zooms out, Ctrl+0 fits; for a KEY_PRESSED filter on the window. */
+    public void zoomKeyPressed(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        if (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD) {
+            zoomIn();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            zoomOut();
+        } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
+            fitToWindow();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void zoomAtCentre(double factor) {
+        Point2D centre = localToScene(getWidth() / 2, getHeight() / 2);
+        zoomAt(factor, centre.getX(), centre.getY());
+    }
+
+    /** Zooms by {@code factor}, scrolling so that the drawing's point under scene point (x, y) stays there. */
+    private void zoomAt(double factor, double sceneX, double sceneY) {
+        double now = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale.get() * factor));
+        userZoomed = true;
+        if (now == scale.get()) {
+            return;
+        }
+        Point2D pivot = canvas.sceneToLocal(sceneX, sceneY);
+        applyScale(now);
+        layout();
+        Point2D moved = canvas.localToScene(pivot);
+        Bounds content = getContent().getLayoutBounds();
+        Bounds view = getViewportBounds();
+        if (content.getWidth() > view.getWidth()) {
+            setHvalue(clamp(getHvalue() + (moved.getX() - sceneX) / (content.getWidth() - view.getWidth()) * (getHmax() - getHmin()),
+                    getHmin(), getHmax()));
+        }
+        if (content.getHeight() > view.getHeight()) {
+            setVvalue(clamp(getVvalue() + (moved.getY() - sceneY) / (content.getHeight() - view.getHeight()) * (getVmax() - getVmin()),
+                    getVmin(), getVmax()));
+        }
+        layout();
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
+
+    /**
+     * The whole drawing (not just what is visible) as an image, {@code pixelsPerUnit} pixels per unit
+     * of the unzoomed graph, whatever the current zoom: 2 gives a sharp picture for documents.
+     */
+    public WritableImage snapshot(double pixelsPerUnit) {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        double s = pixelsPerUnit / scale.get();
+        params.setTransform(new Scale(s, s));
+        return canvas.snapshot(params, null);
+    }
+
+    /** The drawing's size at scale 1. */
+    public Bounds drawingBounds() {
+        return canvas.getLayoutBounds();
+    }
+
+    /** Where each card and image node is on the unzoomed drawing, read from the nodes on screen. */
+    public Map<GraphNode, GraphSvg.Box> boxes() {
+        // A card whose style just changed (selected) is measured with its new style, not half-styled.
+        canvas.applyCss();
+        canvas.layout();
+        Map<GraphNode, GraphSvg.Box> boxes = new HashMap<>();
+        for (Map.Entry<Integer, Node> card : cards.entrySet()) {
+            boxes.put(new GraphNode.StageNode(card.getKey()), box(card.getValue()));
+        }
+        for (Node n : canvas.getChildren()) {
+            if (n.getStyleClass().contains("image-node") && n instanceof Label label) {
+                boxes.put(new GraphNode.ImageNode(label.getText()), box(n));
+            }
+        }
+        return boxes;
+    }
+
+    /** The node's own box: layout bounds, so the selected card's glow doesn't make it look bigger. */
+    private static GraphSvg.Box box(Node n) {
+        Bounds b = n.getLayoutBounds();
+        return new GraphSvg.Box(n.getLayoutX() + b.getMinX(), n.getLayoutY() + b.getMinY(), b.getWidth(), b.getHeight());
     }
 
     /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */

@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.explain.Explainer;
 import dev.stagecraft.io.AtomicFiles;
 import dev.stagecraft.io.FileChangePoller;
 import dev.stagecraft.io.FileStamp;
@@ -39,6 +40,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -57,6 +59,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -113,6 +116,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     });
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
             (path, stamp) -> Platform.runLater(() -> changedOnDisk(path, stamp)));
+    private final ExplainPanel explainPanel = new ExplainPanel();
+    private final GraphExport export = new GraphExport(graph, this::shownAnalysis, status::setText);
 
     /** A window on a text that has no file yet (a bundled example). */
     public MainWindow(String text) {
@@ -176,17 +181,22 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         setTop(new VBox(menuBar(), toolbar));
 
         graph.setOnEdgeClicked(details -> EdgeDetailsView.show(getScene() == null ? null : getScene().getWindow(), details));
-        BorderPane graphSide = new BorderPane(graph);
+        ZoomControls zoomControls = new ZoomControls(graph);
+        StackPane.setAlignment(zoomControls, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(zoomControls, new Insets(0, 22, 22, 0));
+        BorderPane graphSide = new BorderPane(new StackPane(graph, zoomControls));
         graphSide.setBottom(legend());
         BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorSide.setTop(findBar);
         SplitPane sides = new SplitPane(editorSide, graphSide);
         sides.setId("editor-graph-split");
         sides.setDividerPositions(0.45);
-        SplitPane main = new SplitPane(sides, problemList);
+        SplitPane bottom = new SplitPane(problemList, explainPanel);
+        bottom.setDividerPositions(0.5);
+        SplitPane main = new SplitPane(sides, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setId("main-split");
-        main.setDividerPositions(0.8);
+        main.setDividerPositions(0.74);
         setCenter(main);
         fileStatus.setId("file-status");
         fileStatus.getStyleClass().add("status-bar");
@@ -214,6 +224,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.getUndoManager().forgetHistory();
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
+        editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
+        shown.addListener((obs, old, now) -> explainAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
                 savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
@@ -225,6 +237,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 e.consume();
             }
         });
+        addEventFilter(KeyEvent.KEY_PRESSED, graph::zoomKeyPressed);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.S) {
                 saveAs();
@@ -647,6 +660,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         Menu view = new Menu("View", null, ThemeSwitch.menuItem(darkTheme), new SeparatorMenuItem(), tabStops.menu(),
                 new SeparatorMenuItem(), rescan);
         view.setId("view-menu");
+        view.getItems().addAll(GraphMenu.items(graph, export));
         return view;
     }
 
@@ -719,6 +733,31 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
         graph.select(index);
         graph.selectEdgesAt(caret);
+    }
+
+    /** Explains the instruction or stage under the caret, for the analysis on screen. */
+    private void explainAtCaret() {
+        DocumentViewModel.Result<?> result = shown.get();
+        if (result != null && result.text().equals(editor.getText())) {
+            explainPanel.show(Explainer.explain(result.analysis(), editor.getCaretPosition()));
+        }
+    }
+
+    private Analysis shownAnalysis() {
+        DocumentViewModel.Result<?> result = shown.get();
+        return result == null ? null : result.analysis();
+    }
+
+    GraphView graph() {
+        return graph;
+    }
+
+    GraphExport graphExport() {
+        return export;
+    }
+
+    ExplainPanel explainPanel() {
+        return explainPanel;
     }
 
     private void selectStage(Stage stage) {
