@@ -47,8 +47,12 @@ final class BuildContextService implements AutoCloseable {
 
     /** Reports on the FX thread what each context COPY/ADD of {@code analysis} carries. */
     void request(Path dockerfile, Analysis analysis, Consumer<ContextReport> onResult) {
+        request(dockerfile, analysis, ContextCopy.of(analysis), onResult);
+    }
+
+    /** The same, with the analysis' context copies already listed (the graph lists them when it draws). */
+    void request(Path dockerfile, Analysis analysis, List<ContextCopy> copies, Consumer<ContextReport> onResult) {
         long id = latest.incrementAndGet();
-        List<ContextCopy> copies = ContextCopy.of(analysis);
         if (copies.isEmpty()) {
             onResult.accept(new ContextReport(analysis, null, Map.of(), null));
             return;

@@ -12,17 +12,20 @@ import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageEdge;
 import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.geometry.BoundingBox;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
@@ -52,8 +55,29 @@ public final class GraphView extends ScrollPane {
     static final double MARGIN = 24;
 
     private final Pane canvas = new Pane();
+    // Curves behind, then cards and image nodes, then edge labels: redrawing the edges of one layer
+    // never disturbs the nodes of another.
+    private final Group curveLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group labelLayer = new Group();
     private final Consumer<Stage> onStageClicked;
-    private final Map<Integer, Node> cards = new HashMap<>();
+    // Nodes are kept and updated in place from one analysis to the next (cards by stage index,
+    // image nodes by reference, curves and edge labels in drawing order): most edits then change a
+    // few texts, and JavaFX restyles and lays out only those.
+    private final Map<Integer, StageCard> cards = new HashMap<>();
+    private final Map<String, Label> images = new HashMap<>();
+    private final Label contextNode = contextNode();
+    private final List<CubicCurve> curves = new ArrayList<>();
+    /** A short name per node for edge label ids (a stage's index, "i" and a number for an image): stable while lines move. */
+    private final Map<GraphNode, String> nodeNames = new HashMap<>();
+    /** What the labels were last placed for: the same again needs no new placement. */
+    private List<Object> placedFor = List.of();
+    /** Label sizes by style and text: measuring text is what placing labels mostly costs. */
+    private final Map<String, double[]> labelSizes = new HashMap<>();
+    private List<ContextCopy> contextCopies = List.of();
+    private final List<Label> edgeLabels = new ArrayList<>();
+    private int curvesUsed;
+    private int labelsUsed;
     private int selected = -1;
     private static final double PARALLEL_SPREAD = 22;
     private static final double LABEL_GAP = 2;
@@ -79,7 +103,8 @@ public final class GraphView extends ScrollPane {
         getStyleClass().add("graph-view");
         canvas.getStyleClass().add("graph-canvas");
         // The canvas sits in a Group so that scaling it (fit to window) also scales what the scroll pane sees.
-        setContent(new javafx.scene.Group(canvas));
+        canvas.getChildren().addAll(curveLayer, nodeLayer, labelLayer);
+        setContent(new Group(canvas));
         setPannable(true);
         viewportBoundsProperty().addListener((obs, old, now) -> fit());
         addEventFilter(ScrollEvent.SCROLL, e -> {
@@ -216,13 +241,11 @@ public final class GraphView extends ScrollPane {
         canvas.applyCss();
         canvas.layout();
         Map<GraphNode, GraphSvg.Box> boxes = new HashMap<>();
-        for (Map.Entry<Integer, Node> card : cards.entrySet()) {
+        for (Map.Entry<Integer, StageCard> card : cards.entrySet()) {
             boxes.put(new GraphNode.StageNode(card.getKey()), box(card.getValue()));
         }
-        for (Node n : canvas.getChildren()) {
-            if (n.getStyleClass().contains("image-node") && n instanceof Label label) {
-                boxes.put(new GraphNode.ImageNode(label.getText()), box(n));
-            }
+        for (Map.Entry<String, Label> image : images.entrySet()) {
+            boxes.put(new GraphNode.ImageNode(image.getKey()), box(image.getValue()));
         }
         return boxes;
     }
@@ -233,39 +256,72 @@ public final class GraphView extends ScrollPane {
         return new GraphSvg.Box(n.getLayoutX() + b.getMinX(), n.getLayoutY() + b.getMinY(), b.getWidth(), b.getHeight());
     }
 
-    /** Redraws for an analysis; the layout depends only on the graph's shape, so unchanged shapes don't move. */
+    /**
+     * Shows an analysis. The layout depends only on the graph's shape, so unchanged shapes don't
+     * move; nodes are reused, so an edit that changes little redraws little.
+     */
     public void show(Analysis analysis) {
-        canvas.getChildren().clear();
-        cards.clear();
         edgeNodes.clear();
         labelGroups.clear();
         contextLabels.clear();
         shownAnalysis = analysis;
-        contextReport = null;
+        // The last report stays until the new one comes: its files for unchanged lines, or its reason
+        // (no context folder), stand in meanwhile, so labels don't flicker and aren't placed twice.
         Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
         Map<GraphNode, Node> nodes = new HashMap<>();
+        nodeNames.clear();
+        List<Node> placed = new ArrayList<>();
         int columnZeroRows = 0;
+        // The nodes that may have a new size or place: only then must CSS and layout run before edges are
+        // drawn, and only for them (CSS applied to the whole canvas recomputes every node's style).
+        List<Node> changed = new ArrayList<>();
         for (Map.Entry<GraphNode, LayeredLayout.Cell> entry : cells.entrySet()) {
-            Node node = entry.getKey() instanceof GraphNode.StageNode s
-                    ? stageCard(analysis, analysis.stages().get(s.index()))
-                    : imageNode(((GraphNode.ImageNode) entry.getKey()).reference());
-            node.relocate(MARGIN + entry.getValue().column() * COLUMN_WIDTH, MARGIN + entry.getValue().row() * ROW_HEIGHT);
+            Node node;
+            if (entry.getKey() instanceof GraphNode.StageNode s) {
+                StageCard card = cards.computeIfAbsent(s.index(), this::newCard);
+                if (card.show(analysis, analysis.stages().get(s.index()), s.index() == selected)) {
+                    changed.add(card);
+                }
+                node = card;
+                nodeNames.put(entry.getKey(), Integer.toString(s.index()));
+            } else {
+                node = images.computeIfAbsent(((GraphNode.ImageNode) entry.getKey()).reference(), GraphView::imageNode);
+                nodeNames.put(entry.getKey(), "i" + nodeNames.size());
+            }
+            if (relocate(node, MARGIN + entry.getValue().column() * COLUMN_WIDTH, MARGIN + entry.getValue().row() * ROW_HEIGHT)) {
+                changed.add(node);
+            }
             nodes.put(entry.getKey(), node);
-            canvas.getChildren().add(node);
+            placed.add(node);
             if (entry.getValue().column() == 0) {
                 columnZeroRows++;
             }
         }
-        List<ContextCopy> contextCopies = ContextCopy.of(analysis);
+        contextCopies = ContextCopy.of(analysis);
         Node context = null;
         if (!contextCopies.isEmpty()) {
             // Below everything else in the first column: its presence never moves another node.
-            context = contextNode();
-            context.relocate(MARGIN, MARGIN + columnZeroRows * ROW_HEIGHT);
-            canvas.getChildren().add(context);
+            context = contextNode;
+            if (relocate(context, MARGIN, MARGIN + columnZeroRows * ROW_HEIGHT)) {
+                changed.add(context);
+            }
+            placed.add(context);
         }
-        canvas.applyCss();
-        canvas.layout();
+        cards.values().removeIf(card -> !placed.contains(card));
+        images.values().removeIf(image -> !placed.contains(image));
+        boolean removed = nodeLayer.getChildren().removeIf(n -> !placed.contains(n));
+        for (Node n : placed) {
+            if (n.getParent() != nodeLayer) {
+                nodeLayer.getChildren().add(n);
+                changed.add(n);
+            }
+        }
+        if (removed || !changed.isEmpty()) {
+            changed.forEach(Node::applyCss);
+            canvas.layout();
+        }
+        curvesUsed = 0;
+        labelsUsed = 0;
         // Edges between the same two nodes are drawn as one bundle, so their labels can be stacked apart.
         Map<List<Node>, List<Runnable>> bundles = new LinkedHashMap<>();
         for (StageEdge e : analysis.graph().edges()) {
@@ -290,37 +346,42 @@ public final class GraphView extends ScrollPane {
             labelGroups.add(new ArrayList<>());
             bundle.forEach(Runnable::run);
         }
+        trim(curves, curvesUsed, curveLayer);
+        trim(edgeLabels, labelsUsed, labelLayer);
         placeLabels();
         fit();
     }
 
-    private Node stageCard(Analysis analysis, Stage stage) {
-        VBox card = new VBox(2);
-        card.getStyleClass().add("stage-card");
-        card.setId("stage-" + stage.index());
-        if (!stage.reachable()) {
-            card.getStyleClass().add("unreachable");
+    /** Moves a node to (x, y); true when that is a move. */
+    private static boolean relocate(Node node, double x, double y) {
+        if (node.getLayoutX() == x && node.getLayoutY() == y) {
+            return false;
         }
-        if (analysis.target() != null && analysis.target() == stage.index()) {
-            card.getStyleClass().add("target");
+        node.relocate(x, y);
+        return true;
+    }
+
+    /** The COPY/ADD instructions that read the build context, in the analysis shown. */
+    List<ContextCopy> contextCopies() {
+        return contextCopies;
+    }
+
+    /** Drops the nodes past the first {@code used} from {@code pool} and from the layer that shows them. */
+    private static <N extends Node> void trim(List<N> pool, int used, Group layer) {
+        if (pool.size() > used) {
+            List<N> unused = pool.subList(used, pool.size());
+            layer.getChildren().removeAll(unused);
+            unused.clear();
         }
-        Label title = new Label(stage.label());
-        title.getStyleClass().add("stage-title");
-        Label base = new Label(stage.baseLabel());
-        base.getStyleClass().add("stage-base");
-        Label count = new Label(stage.instructionCount());
-        count.getStyleClass().add("stage-count");
-        boolean ships = analysis.ships(stage.index());
-        Label fate = new Label(!stage.reachable() ? "not built for this target"
-                : ships ? "ships in the final image" : "left behind (build only)");
-        fate.getStyleClass().addAll("stage-fate", !stage.reachable() ? "fate-skipped" : ships ? "fate-ships" : "fate-left-behind");
-        card.getStyleClass().add(!stage.reachable() ? "skipped" : ships ? "ships" : "left-behind");
-        card.getChildren().addAll(title, base, count, fate);
-        card.setOnMouseClicked(e -> onStageClicked.accept(stage));
-        cards.put(stage.index(), card);
-        if (stage.index() == selected) {
-            card.getStyleClass().add("selected");
-        }
+    }
+
+    private StageCard newCard(int index) {
+        StageCard card = new StageCard(index);
+        card.setOnMouseClicked(e -> {
+            if (shownAnalysis != null && index < shownAnalysis.stages().size()) {
+                onStageClicked.accept(shownAnalysis.stages().get(index));
+            }
+        });
         return card;
     }
 
@@ -329,18 +390,18 @@ public final class GraphView extends ScrollPane {
         if (index == selected) {
             return;
         }
-        Node old = cards.get(selected);
+        StageCard old = cards.get(selected);
         if (old != null) {
-            old.getStyleClass().remove("selected");
+            old.setSelected(false);
         }
         selected = index;
-        Node now = cards.get(index);
+        StageCard now = cards.get(index);
         if (now != null) {
-            now.getStyleClass().add("selected");
+            now.setSelected(true);
         }
     }
 
-    private Node imageNode(String reference) {
+    private static Label imageNode(String reference) {
         Label label = new Label(reference);
         label.getStyleClass().add("image-node");
         return label;
@@ -352,9 +413,9 @@ public final class GraphView extends ScrollPane {
         edgeNodes.put(e, new ArrayList<>(List.of(curve)));
         if (e.kind() != EdgeKind.BASE) {
             String carried = e.carries();
-            Label label = new Label(carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
-            label.getStyleClass().addAll("edge-label", "edge-label-" + e.kind().label());
-            label.setId("edge-label-" + e.line() + "-" + index);
+            Label label = edgeLabel(List.of("edge-label", "edge-label-" + e.kind().label()));
+            Styles.setText(label, carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
+            Styles.setId(label, "edge-label-" + nodeNames.get(e.from()) + "-" + e.to() + "-" + index);
             addLabel(e, label, curve);
         }
     }
@@ -363,9 +424,8 @@ public final class GraphView extends ScrollPane {
     private void drawContextEdge(ContextCopy c, Node from, Node to, int index, int count) {
         CubicCurve curve = curve(from, to, index, count, "context");
         edgeNodes.put(c.instruction(), new ArrayList<>(List.of(curve)));
-        Label label = new Label();
-        label.getStyleClass().addAll("edge-label", "edge-label-context");
-        label.setId("context-edge-" + c.instruction().line());
+        Label label = edgeLabel(List.of("edge-label", "edge-label-context"));
+        Styles.setId(label, "context-edge-" + c.stage() + "-" + index);
         contextLabels.put(c, label);
         updateContextLabel(c, label);
         addLabel(c.instruction(), label, curve);
@@ -381,19 +441,71 @@ public final class GraphView extends ScrollPane {
         double y2 = b.getCenterY();
         double bend = Math.max(40, Math.abs(x2 - x1) / 2);
         double spread = (index - (count - 1) / 2.0) * PARALLEL_SPREAD;
-        CubicCurve curve = new CubicCurve(x1, y1, x1 + bend, y1 + spread, x2 - bend, y2 + spread, x2, y2);
-        curve.getStyleClass().addAll("edge", "edge-" + kind);
-        canvas.getChildren().add(0, curve);
+        CubicCurve curve;
+        if (curvesUsed < curves.size()) {
+            curve = curves.get(curvesUsed);
+        } else {
+            curve = new CubicCurve();
+            CubicCurve drawn = curve;
+            curve.setOnMouseClicked(ev -> openDetails(drawn.getUserData()));
+            curves.add(curve);
+            curveLayer.getChildren().add(curve);
+        }
+        curvesUsed++;
+        curve.setUserData(null);
+        if (curve.getStartX() != x1 || curve.getStartY() != y1 || curve.getControlX1() != x1 + bend || curve.getControlY1() != y1 + spread
+                || curve.getControlX2() != x2 - bend || curve.getControlY2() != y2 + spread || curve.getEndX() != x2 || curve.getEndY() != y2) {
+            curve.setStartX(x1);
+            curve.setStartY(y1);
+            curve.setControlX1(x1 + bend);
+            curve.setControlY1(y1 + spread);
+            curve.setControlX2(x2 - bend);
+            curve.setControlY2(y2 + spread);
+            curve.setEndX(x2);
+            curve.setEndY(y2);
+        }
+        restyleKeepingState(curve, List.of("edge", "edge-" + kind));
         return curve;
     }
 
+    /** The next edge label, reused from the last drawing when there is one. */
+    private Label edgeLabel(List<String> styleClasses) {
+        Label label;
+        if (labelsUsed < edgeLabels.size()) {
+            label = edgeLabels.get(labelsUsed);
+        } else {
+            label = new Label();
+            Label drawn = label;
+            label.setOnMouseClicked(ev -> openDetails(drawn.getUserData()));
+            label.translateXProperty().bind(label.widthProperty().divide(-2));
+            edgeLabels.add(label);
+            labelLayer.getChildren().add(label);
+        }
+        labelsUsed++;
+        restyleKeepingState(label, styleClasses);
+        return label;
+    }
+
+    /**
+     * Sets a curve's or label's style classes, keeping its lit and missing-files states: the caret
+     * and the context report set those right after, and dropping them here would restyle it twice.
+     */
+    private static void restyleKeepingState(Node node, List<String> styleClasses) {
+        List<String> classes = new ArrayList<>(styleClasses);
+        for (String state : List.of("selected", "edge-label-missing")) {
+            if (node.getStyleClass().contains(state)) {
+                classes.add(state);
+            }
+        }
+        Styles.restyle(node, classes);
+    }
+
     private void addLabel(Object key, Label label, CubicCurve curve) {
-        label.setOnMouseClicked(ev -> openDetails(key));
-        curve.setOnMouseClicked(ev -> openDetails(key));
-        label.translateXProperty().bind(label.widthProperty().divide(-2));
+        // The click handlers, set once per node, read which edge the node draws now from its user data.
+        label.setUserData(key);
+        curve.setUserData(key);
         edgeNodes.get(key).add(label);
         labelGroups.get(labelGroups.size() - 1).add(new PlacedLabel(label, curve));
-        canvas.getChildren().add(label);
     }
 
     /**
@@ -403,13 +515,25 @@ public final class GraphView extends ScrollPane {
      * a card).
      */
     private void placeLabels() {
-        canvas.applyCss();
-        canvas.layout();
-        List<Bounds> taken = new ArrayList<>();
-        for (Node n : canvas.getChildren()) {
-            if (!(n instanceof CubicCurve) && !n.getStyleClass().contains("edge-label")) {
-                taken.add(n.getBoundsInParent());
+        List<Object> inputs = new ArrayList<>();
+        for (Node n : nodeLayer.getChildren()) {
+            inputs.add(n.getBoundsInParent());
+        }
+        for (List<PlacedLabel> group : labelGroups) {
+            for (PlacedLabel p : group) {
+                CubicCurve c = p.curve();
+                inputs.add(List.of(p.label().getText(), String.join(" ", p.label().getStyleClass()), c.getStartX(), c.getStartY(),
+                        c.getControlX1(), c.getControlY1(), c.getControlX2(), c.getControlY2(), c.getEndX(), c.getEndY()));
             }
+            inputs.add("|");
+        }
+        if (inputs.equals(placedFor)) {
+            return;
+        }
+        placedFor = inputs;
+        List<Bounds> taken = new ArrayList<>();
+        for (Node n : nodeLayer.getChildren()) {
+            taken.add(n.getBoundsInParent());
         }
         for (List<PlacedLabel> group : labelGroups) {
             if (group.isEmpty()) {
@@ -421,22 +545,37 @@ public final class GraphView extends ScrollPane {
                 CubicCurve c = p.curve();
                 // A cubic's midpoint (t = 1/2) weighs the control points three times the ends.
                 top = Math.min(top, (c.getStartY() + 3 * c.getControlY1() + 3 * c.getControlY2() + c.getEndY()) / 8);
-                height += p.label().prefHeight(-1) + LABEL_GAP;
+                height += size(p.label())[1] + LABEL_GAP;
             }
             double y = top - 6 - height;
             for (PlacedLabel p : group) {
                 CubicCurve c = p.curve();
                 double midX = (c.getStartX() + 3 * c.getControlX1() + 3 * c.getControlX2() + c.getEndX()) / 8;
-                double w = p.label().prefWidth(-1);
-                double h = p.label().prefHeight(-1);
+                double[] size = size(p.label());
+                double w = size[0];
+                double h = size[1];
                 double free = clearY(taken, midX - w / 2, y, w, h);
-                p.label().relocate(midX, free);
+                relocate(p.label(), midX, free);
                 taken.add(new BoundingBox(midX - w / 2, free, w, h));
                 y = free + h + LABEL_GAP;
             }
         }
-        canvas.applyCss();
-        canvas.layout();
+    }
+
+    /** A label's preferred size, measured once per style and text (CSS is applied first when one is new). */
+    private double[] size(Label label) {
+        String key = String.join(" ", label.getStyleClass()) + "\n" + label.getText();
+        double[] size = labelSizes.get(key);
+        if (size == null) {
+            // A new label, or a new style, must have its CSS (its font) before it is measured.
+            label.applyCss();
+            size = new double[] {label.prefWidth(-1), label.prefHeight(-1)};
+            if (labelSizes.size() > 10_000) {
+                labelSizes.clear();
+            }
+            labelSizes.put(key, size);
+        }
+        return size;
     }
 
     /** The nearest top, at or below {@code y}, where a box of this size covers nothing already placed. */
@@ -459,7 +598,7 @@ public final class GraphView extends ScrollPane {
         return top;
     }
 
-    private Node contextNode() {
+    private static Label contextNode() {
         Label node = new Label("build context");
         node.setId("build-context");
         node.getStyleClass().add("context-node");
@@ -475,16 +614,27 @@ public final class GraphView extends ScrollPane {
             return;
         }
         contextReport = report;
-        contextLabels.forEach(this::updateContextLabel);
-        Node node = canvas.lookup("#build-context");
-        if (node instanceof Label l) {
-            l.setTooltip(report.folder() == null ? null : new Tooltip(report.folder().toString()));
+        boolean changed = false;
+        for (Map.Entry<ContextCopy, Label> entry : contextLabels.entrySet()) {
+            changed |= updateContextLabel(entry.getKey(), entry.getValue());
         }
-        placeLabels();
+        String folder = report.folder() == null ? null : report.folder().toString();
+        if (folder == null) {
+            contextNode.setTooltip(null);
+        } else if (contextNode.getTooltip() == null || !folder.equals(contextNode.getTooltip().getText())) {
+            contextNode.setTooltip(new Tooltip(folder));
+        }
+        if (changed) {
+            // Only a label whose text changed can change size and need its place recomputed.
+            placeLabels();
+        }
     }
 
-    /** Two lines: the sources as written, then the files they carry (or why that is not known). */
-    private void updateContextLabel(ContextCopy c, Label label) {
+    /**
+     * Two lines: the sources as written, then the files they carry (or why that is not known).
+     * True when the label's text changed.
+     */
+    private boolean updateContextLabel(ContextCopy c, Label label) {
         String written = c.carries();
         String first = written.length() > 40 ? written.substring(0, 37) + "..." : written;
         String key = c.stage() + "|" + written;
@@ -504,11 +654,15 @@ public final class GraphView extends ScrollPane {
                     + files.unmatched().size() + " missing");
             missing = files != null && !files.unmatched().isEmpty();
         }
-        label.setText(first + "\n" + second);
-        label.getStyleClass().remove("edge-label-missing");
-        if (missing) {
+        String text = first + "\n" + second;
+        boolean changed = !text.equals(label.getText());
+        Styles.setText(label, text);
+        if (missing && !label.getStyleClass().contains("edge-label-missing")) {
             label.getStyleClass().add("edge-label-missing");
+        } else if (!missing) {
+            label.getStyleClass().remove("edge-label-missing");
         }
+        return changed;
     }
 
     /** Called with the details of an edge when the user clicks it. */
@@ -517,7 +671,7 @@ public final class GraphView extends ScrollPane {
     }
 
     private void openDetails(Object key) {
-        if (onEdgeClicked == null || shownAnalysis == null) {
+        if (key == null || onEdgeClicked == null || shownAnalysis == null) {
             return;
         }
         EdgeDetails details = key instanceof StageEdge e ? details(e) : contextDetails((Instruction) key);
@@ -554,7 +708,8 @@ public final class GraphView extends ScrollPane {
      * from the build context).
      */
     void selectEdgesAt(int caret) {
-        List<Object> at = new ArrayList<>();
+        // By identity: instructions are records, and comparing them field by field for every edge is slow.
+        Set<Object> at = Collections.newSetFromMap(new IdentityHashMap<>());
         if (shownAnalysis != null) {
             for (StageEdge e : shownAnalysis.graph().edges()) {
                 if (e.kind() != EdgeKind.BASE && e.reference() != null && covers(e.reference(), caret)) {
@@ -577,9 +732,10 @@ public final class GraphView extends ScrollPane {
         for (Map.Entry<Object, List<Node>> entry : edgeNodes.entrySet()) {
             boolean lit = at.contains(entry.getKey());
             for (Node n : entry.getValue()) {
-                if (lit && !n.getStyleClass().contains("selected")) {
+                boolean isLit = n.getStyleClass().contains("selected");
+                if (lit && !isLit) {
                     n.getStyleClass().add("selected");
-                } else if (!lit) {
+                } else if (!lit && isLit) {
                     n.getStyleClass().remove("selected");
                 }
             }

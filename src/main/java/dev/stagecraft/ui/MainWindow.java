@@ -206,11 +206,11 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (result == null || !result.text().equals(editor.getText())) {
                 return;
             }
-            editor.setStyleSpans(0, findBar.decorate(result.extra()));
+            applyStyles(findBar.decorate(result.extra()));
             gutter.show(result.analysis().diagnostics());
             hover.show(result.text(), result.analysis().diagnostics());
             graph.show(result.analysis());
-            buildContext.request(file.get(), result.analysis(), graph::showContext);
+            buildContext.request(file.get(), result.analysis(), graph.contextCopies(), graph::showContext);
             updateTargets(result.analysis());
             shown.set(result);
             selectCardAtCaret();
@@ -570,6 +570,14 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         DocumentViewModel.Result<?> result = shown.get();
         String text = editor.getText();
         return result != null && result.text().equals(text) ? result.analysis() : DockerfileAnalyzer.analyze(text);
+    }
+
+    /** Restyles only the part of the text whose styles changed since the last highlighting. */
+    private void applyStyles(StyleSpans<Collection<String>> styles) {
+        int[] changed = StyleSpansDiff.changedRange(editor.getText(), editor.getStyleSpans(0, editor.getLength()), styles);
+        if (changed != null) {
+            editor.setStyleSpans(changed[0], styles.subView(changed[0], changed[1]));
+        }
     }
 
     /** The named stages can be targets (BuildKit targets stages by name). */

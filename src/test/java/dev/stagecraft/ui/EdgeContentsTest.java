@@ -83,16 +83,16 @@ class EdgeContentsTest {
 
     @Test
     void contextEdgeLabelCountsTheFilesAndBytesTheDockerignoreLetsThrough(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> text(robot, "#context-edge-2").contains("files"));
+        waitUntil(() -> text(robot, "#context-edge-0-0").contains("files"));
         assertTrue(robot.lookup("#build-context").tryQuery().isPresent(), "a build context node is drawn");
         // a.txt (100 B) + b.txt (2048 B); debug.log and node_modules are ignored.
-        assertEquals("app/ \u2192 /src/\n2 files, 2.1 KB", text(robot, "#context-edge-2"));
+        assertEquals("app/ \u2192 /src/\n2 files, 2.1 KB", text(robot, "#context-edge-0-0"));
     }
 
     @Test
     void clickingAContextEdgeListsEveryFileWithItsSize(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> text(robot, "#context-edge-2").contains("files"));
-        robot.clickOn("#context-edge-2");
+        waitUntil(() -> text(robot, "#context-edge-0-0").contains("files"));
+        robot.clickOn("#context-edge-0-0");
         waitUntil(() -> robot.lookup("#edge-files").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<String> files = robot.lookup("#edge-files").queryAs(ListView.class);
@@ -105,8 +105,8 @@ class EdgeContentsTest {
 
     @Test
     void clickingACopyFromEdgeShowsItsInstructionSourcesAndDestination(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> robot.lookup("#edge-label-6-1").tryQuery().isPresent());
-        robot.clickOn("#edge-label-6-1");
+        waitUntil(() -> robot.lookup("#edge-label-0-1-1").tryQuery().isPresent());
+        robot.clickOn("#edge-label-0-1-1");
         waitUntil(() -> robot.lookup("#edge-details").tryQuery().isPresent());
         assertEquals("line 6:  COPY --from=build /src/b.txt /b", text(robot, "#edge-details-instruction"));
         assertTrue(robot.lookup("#edge-files").tryQuery().isEmpty(), "a stage-to-stage edge has no context file list");
@@ -115,25 +115,25 @@ class EdgeContentsTest {
 
     @Test
     void caretOnAFromReferenceLightsThatEdgeOnly(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> robot.lookup("#edge-label-6-1").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#edge-label-0-1-1").tryQuery().isPresent());
         int onSecondFrom = DOCKERFILE.lastIndexOf("--from=build") + "--from=bu".length();
         robot.interact(() -> window.editor().moveTo(onSecondFrom));
-        waitUntil(() -> lit(robot, "#edge-label-6-1"));
-        assertFalse(lit(robot, "#edge-label-5-0"), "the parallel edge stays unlit");
+        waitUntil(() -> lit(robot, "#edge-label-0-1-1"));
+        assertFalse(lit(robot, "#edge-label-0-1-0"), "the parallel edge stays unlit");
         assertEquals(1, robot.lookup(".edge.selected").queryAll().stream().filter(n -> !(n instanceof Label)).count(),
                 "exactly one curve is lit");
         int onContextCopy = DOCKERFILE.indexOf("COPY app/") + 2;
         robot.interact(() -> window.editor().moveTo(onContextCopy));
-        waitUntil(() -> lit(robot, "#context-edge-2"));
-        assertFalse(lit(robot, "#edge-label-6-1"));
+        waitUntil(() -> lit(robot, "#context-edge-0-0"));
+        assertFalse(lit(robot, "#edge-label-0-1-1"));
     }
 
     @Test
     void parallelCopyEdgesLabelsDoNotOverlap(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> robot.lookup("#edge-label-6-1").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#edge-label-0-1-1").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        Node first = robot.lookup("#edge-label-5-0").query();
-        Node second = robot.lookup("#edge-label-6-1").query();
+        Node first = robot.lookup("#edge-label-0-1-0").query();
+        Node second = robot.lookup("#edge-label-0-1-1").query();
         Bounds a = first.localToScene(first.getBoundsInLocal());
         Bounds b = second.localToScene(second.getBoundsInLocal());
         assertTrue(a.getHeight() > 0 && b.getHeight() > 0);
@@ -142,7 +142,7 @@ class EdgeContentsTest {
 
     @Test
     void theContextNodeMovesNoCard(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> text(robot, "#context-edge-2").contains("files"));
+        waitUntil(() -> text(robot, "#context-edge-0-0").contains("files"));
         Node build = robot.lookup("#stage-0").query();
         Node last = robot.lookup("#stage-1").query();
         List<Double> before = List.of(build.getLayoutX(), build.getLayoutY(), last.getLayoutX(), last.getLayoutY());
@@ -157,8 +157,8 @@ class EdgeContentsTest {
     @Test
     void exampleWithoutAFolderSaysSoOnItsContextEdges(FxRobot robot) throws TimeoutException {
         robot.interact(() -> window.openExample(new ExampleGallery.Example("node-nginx", "Node build, nginx serves", "")));
-        // node-nginx's line 7: COPY package.json package-lock.json ./
-        waitUntil(() -> text(robot, "#context-edge-7").endsWith("no context folder"));
-        assertEquals("package.json package-lock.json \u2192 ./\nno context folder", text(robot, "#context-edge-7"));
+        // node-nginx line 7, the first COPY from the context into stage 0: COPY package.json package-lock.json ./
+        waitUntil(() -> text(robot, "#context-edge-0-0").endsWith("no context folder"));
+        assertEquals("package.json package-lock.json \u2192 ./\nno context folder", text(robot, "#context-edge-0-0"));
     }
 }

@@ -169,4 +169,17 @@ class MainWindowTest {
         assertEquals(junk.toString(), window.editor().getText(), "the text is untouched");
         assertEquals(0, cards(robot));
     }
+
+    @Test
+    void anEditKeepsTheCardsAndUpdatesTheirTextInPlace(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> cards(robot) == 2);
+        Node build = robot.lookup("#stage-0").query();
+        Label count = robot.from(build).lookup(".stage-count").queryAs(Label.class);
+        String before = count.getText();
+        robot.interact(() -> window.editor().insertText(window.editor().getText().indexOf("\n\nFROM scratch"), "\nRUN go vet"));
+        waitUntil(() -> !count.getText().equals(before));
+        int was = Integer.parseInt(before.split(" ")[0]);
+        assertEquals((was + 1) + " instructions", count.getText(), "the same card shows the new count");
+        assertTrue(robot.lookup("#stage-0").query() == build, "the card is the same node, updated in place");
+    }
 }
