@@ -36,7 +36,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.transform.Scale;
@@ -453,8 +452,10 @@ public final class GraphView extends ScrollPane {
         }
         curvesUsed++;
         curve.setUserData(null);
-        if (curve.getStartX() != x1 || curve.getStartY() != y1 || curve.getControlX1() != x1 + bend || curve.getControlY1() != y1 + spread
-                || curve.getControlX2() != x2 - bend || curve.getControlY2() != y2 + spread || curve.getEndX() != x2 || curve.getEndY() != y2) {
+        boolean moved = curve.getStartX() != x1 || curve.getStartY() != y1 || curve.getEndX() != x2 || curve.getEndY() != y2
+                || curve.getControlX1() != x1 + bend || curve.getControlY1() != y1 + spread
+                || curve.getControlX2() != x2 - bend || curve.getControlY2() != y2 + spread;
+        if (moved) {
             curve.setStartX(x1);
             curve.setStartY(y1);
             curve.setControlX1(x1 + bend);
