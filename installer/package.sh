@@ -21,7 +21,7 @@ jlink --add-modules java.base,java.desktop,java.logging,java.management,java.nam
   --strip-debug --no-header-files --no-man-pages --output target/installer-runtime
 jpackage --type app-image --runtime-image target/installer-runtime --name Stagecraft --app-version "$VERSION" \
   --input target/installer-input --main-jar stagecraft.jar --main-class dev.stagecraft.Launcher \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/stagecraft.jsa' \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/stagecraft.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC' \
   --dest target/installer
 IMAGE=target/installer/Stagecraft
 "$IMAGE/lib/runtime/bin/java" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off \
