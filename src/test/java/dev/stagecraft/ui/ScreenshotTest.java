@@ -39,16 +39,19 @@ class ScreenshotTest {
     void mainWindowOnTwoExamplesInBothThemes(FxRobot robot) throws Exception {
         Path dir = Path.of(System.getProperty("stagecraft.screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
-        shoot(robot, "go-scratch", false, dir.resolve("main-go-scratch-light.png"));
-        shoot(robot, "deps-builder-tester-production", true, dir.resolve("main-pipeline-dark.png"));
-        shoot(robot, "classic-mistakes", false, dir.resolve("main-classic-mistakes-light.png"));
+        // The caret goes on a line the Explain panel then explains, and lights that line's edge.
+        shoot(robot, "go-scratch", false, "COPY --from=build /out/server", dir.resolve("main-go-scratch-light.png"));
+        shoot(robot, "deps-builder-tester-production", true, "COPY --from=builder", dir.resolve("main-pipeline-dark.png"));
+        shoot(robot, "classic-mistakes", false, "COPY --from=builder / /", dir.resolve("main-classic-mistakes-light.png"));
     }
 
-    private void shoot(FxRobot robot, String example, boolean dark, Path file) throws IOException, TimeoutException {
-        String text = Files.readString(Path.of("assets/examples", example, "Dockerfile"), StandardCharsets.UTF_8);
+    private void shoot(FxRobot robot, String example, boolean dark, String caretAt, Path file) throws IOException, TimeoutException {
+        // Opened from its folder, so the build context edges count the example's real files.
+        Path dockerfile = Path.of("assets/examples", example, "Dockerfile");
+        String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
-            window[0] = new MainWindow(text);
+            window[0] = new MainWindow(text, dockerfile);
             Scene scene = new Scene(window[0], 1600, 900);
             scene.getStylesheets().add(StagecraftApp.stylesheet());
             if (dark) {
@@ -58,6 +61,12 @@ class ScreenshotTest {
             stage.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".stage-card").queryAll().isEmpty());
+        robot.interact(() -> {
+            window[0].editor().moveTo(text.indexOf(caretAt) + "COPY --from=".length() + 1);
+            window[0].editor().requestFollowCaret();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".edge-label-context").queryAll().stream()
+                .allMatch(n -> !((javafx.scene.control.Label) n).getText().endsWith("\u2026")));
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
