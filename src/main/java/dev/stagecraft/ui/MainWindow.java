@@ -95,6 +95,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
+    /** The folder of the example shown, when no file is: its files are the example's build context. */
+    private Path exampleFolder;
     private final QuickFixMenu quickFixes = new QuickFixMenu(editor, this::currentAnalysis, status::setText);
     private final CompletionPopup completions = new CompletionPopup(editor, this::currentAnalysis);
     private final StageRenameDialog stageRename = new StageRenameDialog(editor, this::currentAnalysis, status::setText);
@@ -210,7 +212,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             gutter.show(result.analysis().diagnostics());
             hover.show(result.text(), result.analysis().diagnostics());
             graph.show(result.analysis());
-            buildContext.request(file.get(), result.analysis(), graph.contextCopies(), graph::showContext);
+            buildContext.request(contextDockerfile(), result.analysis(), graph.contextCopies(), graph::showContext);
             updateTargets(result.analysis());
             shown.set(result);
             selectCardAtCaret();
@@ -692,6 +694,27 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return examples;
     }
 
+    /** Where an example's files are on disk, for its build context; null (and said) when they can't be had. */
+    private Path exampleFolder(ExampleGallery.Example example) {
+        try {
+            return example.folder();
+        } catch (IOException e) {
+            status.setText("The example's files are unavailable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The Dockerfile whose folder is the build context: the open file, or for an example without one,
+     * the example's own folder.
+     */
+    private Path contextDockerfile() {
+        if (file.get() != null) {
+            return file.get();
+        }
+        return exampleFolder == null ? null : exampleFolder.resolve("Dockerfile");
+    }
+
     /** Shows an example in this window; unsaved changes are kept unless the user lets them go. */
     public void openExample(ExampleGallery.Example example) {
         if (!confirmDiscard("Open the example '" + example.title() + "' and discard your unsaved changes?")) {
@@ -704,10 +727,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
             format = TextFile.of(text);
             diskStamp = FileStamp.MISSING;
+            exampleFolder = exampleFolder(example);
             file.set(null);
             savedText.set(text);
             editor.replaceText(text);
             editor.moveTo(0);
+            editor.showParagraphAtTop(0);
             editor.getUndoManager().forgetHistory();
             model.analyzeNow(text);
             watch();

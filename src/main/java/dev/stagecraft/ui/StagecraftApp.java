@@ -7,8 +7,6 @@ import dev.stagecraft.userdata.RecoveryCopy;
 import dev.stagecraft.userdata.RecoveryStore;
 import dev.stagecraft.userdata.UserData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -25,7 +23,6 @@ import javafx.stage.Stage;
  * on the command line, or the bundled example when none is given; remembers the window and theme.
  */
 public final class StagecraftApp extends Application {
-    static final String EXAMPLE = "/examples/node-multi-stage/Dockerfile";
     static final String DARK_THEME = "theme.dark";
 
     private MainWindow window;
@@ -128,7 +125,9 @@ public final class StagecraftApp extends Application {
     /** The file named on the command line (a name that does not exist yet is a new file), or the example. */
     private static MainWindow initialWindow(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            return new MainWindow(bundledExample());
+            MainWindow window = new MainWindow("");
+            window.openExample(ExampleGallery.example(ExampleGallery.DEFAULT_SLUG));
+            return window;
         }
         Path file = Path.of(args.get(0));
         if (!Files.exists(file)) {
@@ -158,15 +157,6 @@ public final class StagecraftApp extends Application {
             throw new IllegalStateException(name + " is missing from the jar");
         }
         return url.toExternalForm();
-    }
-
-    static String bundledExample() throws IOException {
-        try (InputStream in = StagecraftApp.class.getResourceAsStream(EXAMPLE)) {
-            if (in == null) {
-                throw new IOException("bundled example " + EXAMPLE + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Override
