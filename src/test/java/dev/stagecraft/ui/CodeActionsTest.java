@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -38,19 +38,12 @@ class CodeActionsTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(THREE_STAGES);
-        Scene scene = new Scene(window, 1400, 800);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, window, 1400, 800);
     }
 
     @AfterEach
     void close() {
         window.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
     /** Reads on the FX thread: the window changes its lists and text there while the test waits. */

@@ -1,17 +1,16 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.syntax.Diagnostic;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -36,19 +35,12 @@ class CodeEditorTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(TEXT);
-        Scene scene = new Scene(window, 1400, 800);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, window, 1400, 800);
     }
 
     @AfterEach
     void close() {
         window.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
     private void focusEditorAt(FxRobot robot, int offset) {

@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -53,10 +51,7 @@ class EdgeContentsTest {
         Files.writeString(context.resolve(".dockerignore"), "# build junk\n**/*.log\napp/node_modules\n");
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), DOCKERFILE);
         window = new MainWindow(DOCKERFILE, dockerfile);
-        Scene scene = new Scene(window, 1700, 800);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, window, 1700, 800);
     }
 
     private static void write(Path file, int bytes) throws IOException {
@@ -67,10 +62,6 @@ class EdgeContentsTest {
     @AfterEach
     void close() {
         window.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
     private static String text(FxRobot robot, String query) {

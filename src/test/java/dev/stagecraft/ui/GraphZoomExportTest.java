@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +17,6 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
@@ -51,19 +50,12 @@ class GraphZoomExportTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(THREE_STAGES);
-        Scene scene = new Scene(window, 1400, 800);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, window, 1400, 800);
     }
 
     @AfterEach
     void close() {
         window.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
     private double scale() {

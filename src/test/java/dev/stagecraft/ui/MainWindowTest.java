@@ -1,14 +1,12 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.syntax.Diagnostic;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, driven headless under Monocle: type, click, and check what is shown. */
 @ExtendWith(ApplicationExtension.class)
@@ -31,19 +28,12 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(GO_TO_SCRATCH);
-        Scene scene = new Scene(window, 1700, 800);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, window, 1700, 800);
     }
 
     @AfterEach
     void close() {
         window.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
     private static int cards(FxRobot robot) {

@@ -1,0 +1,28 @@
+package dev.stagecraft.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the UI tests share: the real window in a scene styled as the app styles it, and waiting for what it shows. */
+final class TestWindows {
+    private TestWindows() {
+    }
+
+    /** Shows {@code window} on {@code stage} at this size, with the app's stylesheet. */
+    static MainWindow show(Stage stage, MainWindow window, double width, double height) {
+        Scene scene = new Scene(window, width, height);
+        scene.getStylesheets().add(StagecraftApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+        return window;
+    }
+
+    /** Waits (at most 10 s) until the condition holds; analyses and redraws happen asynchronously. */
+    static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+}
