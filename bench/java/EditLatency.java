@@ -67,7 +67,7 @@ public final class EditLatency {
                 throw new IllegalStateException("edit " + i + " never reached the screen");
             }
             if (i >= WARMUP) {
-                timed.add(sample);
+                timed.add(new long[] {sample[0], sample[1], sample[2], sample[3], kind});
             }
         }
         int stages = text.split("\nFROM ", -1).length;
@@ -77,6 +77,11 @@ public final class EditLatency {
         report("analysed -> applied on the FX thread", timed, 1, 2);
         report("applied -> laid out (end of next pulse's layout)", timed, 2, 3);
         report("TOTAL snapshot -> on screen", timed, 0, 3);
+        String[] kinds = {"type a character", "delete it", "retarget a COPY --from", "restore it", "insert a line", "delete it"};
+        for (int k = 0; k < kinds.length; k++) {
+            int kind = k;
+            report("  total, edits that " + kinds[k], timed.stream().filter(t -> t[4] == kind).toList(), 0, 3);
+        }
         onFx(() -> window[0].close());
         Platform.exit();
     }
