@@ -7,6 +7,7 @@ import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageEdge;
 import dev.stagecraft.stage.StageFate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,8 +15,10 @@ import java.util.Map;
  * Draws the stage graph as a standalone SVG document: a rounded card per stage (name, base,
  * instruction count, what becomes of it), a pill per external image, and base, copy and mount
  * edges as cubic curves in the graph view's colours, copy and mount edges labelled with what they
- * carry. Positions come from the boxes the graph view measured on screen, so the file looks like
- * the window; a node without a box is placed by {@link LayeredLayout} with estimated sizes.
+ * carry. Positions come from the boxes the graph view measured on screen, and the edges, their
+ * labels and the build context node from what it drew ({@link Drawing}), so the file looks like the
+ * window; without those, nodes are placed by {@link LayeredLayout} with estimated sizes and edges
+ * drawn from them.
  */
 public final class GraphSvg {
     /** A node's place on the drawing, in drawing units (the graph view at 100%). */
@@ -23,6 +26,22 @@ public final class GraphSvg {
         double centreY() {
             return y + height / 2;
         }
+    }
+
+    /** What the graph view drew besides the nodes: its edges, their labels, and the build context node (or null). */
+    public record Drawing(List<Curve> curves, List<Tag> tags, Box context) {
+        public Drawing {
+            curves = List.copyOf(curves);
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** An edge as drawn: its kind (base, copy, mount, context), its start, two control points and end. */
+    public record Curve(String kind, double x1, double y1, double cx1, double cy1, double cx2, double cy2, double x2, double y2) {
+    }
+
+    /** An edge label as drawn: the kind of its edge, its text (lines split by a line break) and its box. */
+    public record Tag(String kind, String text, Box box) {
     }
 
     /** The graph view's spacing (GraphView.COLUMN_WIDTH, ROW_HEIGHT, MARGIN) for nodes it didn't measure. */
@@ -40,22 +59,32 @@ public final class GraphSvg {
     private static final String MUTED_TEXT = "#475569";
     private static final String IMAGE_FILL = "#e8eef7";
     private static final String IMAGE_BORDER = "#7a8aa6";
-    private static final Map<EdgeKind, String> EDGE_COLOURS = Map.of(EdgeKind.BASE, "#555555", EdgeKind.COPY, "#1f6feb",
-            EdgeKind.MOUNT, "#2da44e");
+    private static final Map<String, String> EDGE_COLOURS = Map.of(EdgeKind.BASE.label(), "#555555", EdgeKind.COPY.label(),
+            "#1f6feb", EdgeKind.MOUNT.label(), "#2da44e", "context", "#b58900");
+    private static final String CONTEXT_FILL = "#fdf6e3";
     private static final Map<StageFate, String> FATE_COLOURS = Map.of(StageFate.SHIPS, "#15803d",
             StageFate.LEFT_BEHIND, "#b45309", StageFate.SKIPPED, "#6b7280");
 
     private GraphSvg() {
     }
 
-    /** The SVG document for an analysis, with the measured {@code boxes} (may be empty). */
+    /** The SVG document for an analysis, with the measured {@code boxes} (may be empty), edges drawn from the boxes. */
     public static String write(Analysis analysis, Map<GraphNode, Box> boxes) {
+        return write(analysis, boxes, null);
+    }
+
+    /** The SVG document for an analysis as the graph view shows it: its measured boxes and its {@code drawing}. */
+    public static String write(Analysis analysis, Map<GraphNode, Box> boxes, Drawing drawing) {
         Map<GraphNode, Box> placed = place(analysis, boxes);
         double width = MARGIN;
         double height = MARGIN;
         for (Box b : placed.values()) {
             width = Math.max(width, b.x() + b.width() + MARGIN);
             height = Math.max(height, b.y() + b.height() + MARGIN);
+        }
+        if (drawing != null && drawing.context() != null) {
+            width = Math.max(width, drawing.context().x() + drawing.context().width() + MARGIN);
+            height = Math.max(height, drawing.context().y() + drawing.context().height() + MARGIN);
         }
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -66,14 +95,32 @@ public final class GraphSvg {
         svg.append("  <rect width=\"100%\" height=\"100%\" fill=\"").append(CANVAS).append("\"/>\n");
         StringBuilder labels = new StringBuilder();
         svg.append("  <g class=\"edges\">\n");
-        for (StageEdge e : analysis.graph().edges()) {
-            Box from = placed.get(e.from());
-            Box to = placed.get(new GraphNode.StageNode(e.to()));
-            if (from != null && to != null) {
-                edge(svg, labels, e, from, to);
+        if (drawing != null) {
+            for (Curve c : drawing.curves()) {
+                path(svg, c);
+            }
+            for (Tag t : drawing.tags()) {
+                tag(labels, t);
+            }
+        } else {
+            for (StageEdge e : analysis.graph().edges()) {
+                Box from = placed.get(e.from());
+                Box to = placed.get(new GraphNode.StageNode(e.to()));
+                if (from != null && to != null) {
+                    edge(svg, labels, e, from, to);
+                }
             }
         }
         svg.append("  </g>\n");
+        if (drawing != null && drawing.context() != null) {
+            Box b = drawing.context();
+            svg.append("  <g class=\"build-context\">\n    <rect x=\"").append(num(b.x())).append("\" y=\"").append(num(b.y()))
+                    .append("\" width=\"").append(num(b.width())).append("\" height=\"").append(num(b.height()))
+                    .append("\" rx=\"3\" fill=\"").append(CONTEXT_FILL).append("\" stroke=\"").append(EDGE_COLOURS.get("context"))
+                    .append("\" stroke-dasharray=\"4 3\"/>\n");
+            text(svg, b.x() + 10, b.centreY() + 4, "11", "bold", "#1f2937", "build context");
+            svg.append("  </g>\n");
+        }
         for (Map.Entry<GraphNode, Box> entry : placed.entrySet()) {
             if (entry.getKey() instanceof GraphNode.StageNode s) {
                 card(svg, analysis, analysis.stages().get(s.index()), entry.getValue());
@@ -116,15 +163,8 @@ public final class GraphSvg {
         double x2 = to.x();
         double y2 = to.centreY();
         double bend = Math.max(40, Math.abs(x2 - x1) / 2);
-        String colour = EDGE_COLOURS.get(e.kind());
-        svg.append("    <path class=\"edge edge-").append(e.kind().label()).append("\" d=\"M ").append(num(x1)).append(' ')
-                .append(num(y1)).append(" C ").append(num(x1 + bend)).append(' ').append(num(y1)).append(' ')
-                .append(num(x2 - bend)).append(' ').append(num(y2)).append(' ').append(num(x2)).append(' ').append(num(y2))
-                .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"");
-        if (e.kind() == EdgeKind.MOUNT) {
-            svg.append(" stroke-dasharray=\"6 4\"");
-        }
-        svg.append("/>\n");
+        String colour = EDGE_COLOURS.get(e.kind().label());
+        path(svg, new Curve(e.kind().label(), x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
         if (e.kind() == EdgeKind.BASE) {
             return;
         }
@@ -138,6 +178,34 @@ public final class GraphSvg {
         labels.append("    <text x=\"").append(num(cx)).append("\" y=\"").append(num(top + 11))
                 .append("\" text-anchor=\"middle\" font-size=\"10\" stroke=\"none\" fill=\"").append(colour).append("\">")
                 .append(escape(text)).append("</text>\n");
+    }
+
+    private static void path(StringBuilder svg, Curve c) {
+        svg.append("    <path class=\"edge edge-").append(c.kind()).append("\" d=\"M ").append(num(c.x1())).append(' ').append(num(c.y1()))
+                .append(" C ").append(num(c.cx1())).append(' ').append(num(c.cy1())).append(' ').append(num(c.cx2())).append(' ')
+                .append(num(c.cy2())).append(' ').append(num(c.x2())).append(' ').append(num(c.y2()))
+                .append("\" fill=\"none\" stroke=\"").append(EDGE_COLOURS.getOrDefault(c.kind(), "#555555"))
+                .append("\" stroke-width=\"2\"");
+        if (c.kind().equals(EdgeKind.MOUNT.label())) {
+            svg.append(" stroke-dasharray=\"6 4\"");
+        }
+        svg.append("/>\n");
+    }
+
+    /** A label as the view placed it: a light box, and its lines centred in it. */
+    private static void tag(StringBuilder labels, Tag t) {
+        Box b = t.box();
+        labels.append("    <rect x=\"").append(num(b.x())).append("\" y=\"").append(num(b.y())).append("\" width=\"")
+                .append(num(b.width())).append("\" height=\"").append(num(b.height()))
+                .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"none\"/>\n");
+        String[] lines = t.text().split("\n");
+        double lineHeight = b.height() / Math.max(1, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            labels.append("    <text x=\"").append(num(b.x() + b.width() / 2)).append("\" y=\"")
+                    .append(num(b.y() + lineHeight * i + lineHeight * 0.75)).append("\" text-anchor=\"middle\" font-size=\"10\"")
+                    .append(" stroke=\"none\" fill=\"").append(EDGE_COLOURS.getOrDefault(t.kind(), "#555555")).append("\">")
+                    .append(escape(lines[i])).append("</text>\n");
+        }
     }
 
     private static void card(StringBuilder svg, Analysis analysis, Stage stage, Box b) {

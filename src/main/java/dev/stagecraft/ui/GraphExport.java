@@ -85,7 +85,7 @@ final class GraphExport {
         if (a == null) {
             return nothingYet();
         }
-        String svg = GraphSvg.write(a, graph.boxes());
+        String svg = GraphSvg.write(a, graph.boxes(), graph.drawing());
         return write(target, () -> svg.getBytes(StandardCharsets.UTF_8));
     }
 

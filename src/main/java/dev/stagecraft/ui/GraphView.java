@@ -249,6 +249,32 @@ public final class GraphView extends ScrollPane {
         return boxes;
     }
 
+    /** The edges, edge labels and build context node as drawn now, on the unzoomed drawing (after {@link #boxes()}). */
+    public GraphSvg.Drawing drawing() {
+        List<GraphSvg.Curve> drawn = new ArrayList<>();
+        for (CubicCurve c : curves.subList(0, curvesUsed)) {
+            drawn.add(new GraphSvg.Curve(kindOf(c, "edge-"), c.getStartX(), c.getStartY(), c.getControlX1(), c.getControlY1(),
+                    c.getControlX2(), c.getControlY2(), c.getEndX(), c.getEndY()));
+        }
+        List<GraphSvg.Tag> tags = new ArrayList<>();
+        for (Label l : edgeLabels.subList(0, labelsUsed)) {
+            Bounds b = l.getBoundsInParent();
+            tags.add(new GraphSvg.Tag(kindOf(l, "edge-label-"), l.getText(), new GraphSvg.Box(b.getMinX(), b.getMinY(), b.getWidth(),
+                    b.getHeight())));
+        }
+        return new GraphSvg.Drawing(drawn, tags, contextNode.getParent() == nodeLayer ? box(contextNode) : null);
+    }
+
+    /** The edge kind a curve or label is styled for: its class after {@code prefix} (base, copy, mount, context). */
+    private static String kindOf(Node n, String prefix) {
+        for (String c : n.getStyleClass()) {
+            if (c.startsWith(prefix) && !c.equals("edge-label-missing")) {
+                return c.substring(prefix.length());
+            }
+        }
+        return "base";
+    }
+
     /** The node's own box: layout bounds, so the selected card's glow doesn't make it look bigger. */
     private static GraphSvg.Box box(Node n) {
         Bounds b = n.getLayoutBounds();

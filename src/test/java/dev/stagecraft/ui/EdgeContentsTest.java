@@ -152,4 +152,20 @@ class EdgeContentsTest {
         waitUntil(() -> text(robot, "#context-edge-0-0").contains("files"));
         assertEquals("package.json package-lock.json \u2192 ./\n2 files, 327 B", text(robot, "#context-edge-0-0"));
     }
+
+    @Test
+    void theSvgExportDrawsWhatTheWindowShows(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#context-edge-0-0").contains("files"));
+        Path svg = temp.resolve("graph-" + CASES.get() + ".svg");
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>> done =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> done.set(window.graphExport().svg(svg)));
+        done.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String drawn = Files.readString(svg);
+        // Two bases, two parallel COPY --from edges, one context edge: five curves, as on screen.
+        assertEquals(5, drawn.split("<path ", -1).length - 1, drawn);
+        assertTrue(drawn.contains(">build context</text>"), "the build context node is drawn");
+        assertTrue(drawn.contains(">2 files, 2.1 KB</text>"), "the context edge's label carries its count and bytes");
+        assertTrue(drawn.contains("stroke=\"#b58900\""), "the context edge in its own colour");
+    }
 }
