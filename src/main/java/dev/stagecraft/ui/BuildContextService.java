@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -63,26 +64,30 @@ final class BuildContextService implements AutoCloseable {
         }
         Path dockerfilePath = dockerfile.toAbsolutePath();
         Path folder = dockerfilePath.getParent();
-        executor.execute(() -> {
-            if (id != latest.get()) {
-                return;
-            }
-            ContextReport report;
-            try {
-                report = match(folder, dockerfilePath, analysis, copies);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException e) {
-                report = ContextReport.unavailable(analysis, "cannot read the context folder: " + e.getMessage());
-            }
-            ContextReport done = report;
-            Platform.runLater(() -> {
-                if (id == latest.get()) {
-                    onResult.accept(done);
+        try {
+            executor.execute(() -> {
+                if (id != latest.get()) {
+                    return;
                 }
+                ContextReport report;
+                try {
+                    report = match(folder, dockerfilePath, analysis, copies);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    report = ContextReport.unavailable(analysis, "cannot read the context folder: " + e.getMessage());
+                }
+                ContextReport done = report;
+                Platform.runLater(() -> {
+                    if (id == latest.get()) {
+                        onResult.accept(done);
+                    }
+                });
             });
-        });
+        } catch (RejectedExecutionException e) {
+            // The window closed while this analysis was on its way to the screen: nobody waits for its files.
+        }
     }
 
     /** The next request walks the folder again (files may have changed on disk). */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.BoundingBox;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -79,6 +80,8 @@ public final class GraphView extends ScrollPane {
     private int labelsUsed;
     private int selected = -1;
     private static final double PARALLEL_SPREAD = 22;
+    /** The most edges drawn between two nodes; more are drawn as one "+N more" edge. */
+    static final int MAX_PARALLEL = 6;
     private static final double LABEL_GAP = 2;
     /** The curve and label of each edge: a StageEdge, or the instruction of a COPY/ADD from the build context. */
     private final Map<Object, List<Node>> edgeNodes = new IdentityHashMap<>();
@@ -348,28 +351,35 @@ public final class GraphView extends ScrollPane {
         curvesUsed = 0;
         labelsUsed = 0;
         // Edges between the same two nodes are drawn as one bundle, so their labels can be stacked apart.
-        Map<List<Node>, List<Runnable>> bundles = new LinkedHashMap<>();
+        Map<List<Node>, List<BiConsumer<Integer, Integer>>> bundles = new LinkedHashMap<>();
         for (StageEdge e : analysis.graph().edges()) {
             Node from = nodes.get(e.from());
             Node to = nodes.get(new GraphNode.StageNode(e.to()));
             if (from != null && to != null) {
-                List<Runnable> bundle = bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>());
-                int index = bundle.size();
-                bundle.add(() -> drawEdge(e, from, to, index, bundles.get(List.of(from, to)).size()));
+                bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>())
+                        .add((index, count) -> drawEdge(e, from, to, index, count));
             }
         }
         for (ContextCopy c : contextCopies) {
             Node to = nodes.get(new GraphNode.StageNode(c.stage()));
             if (to != null) {
                 Node from = context;
-                List<Runnable> bundle = bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>());
-                int index = bundle.size();
-                bundle.add(() -> drawContextEdge(c, from, to, index, bundles.get(List.of(from, to)).size()));
+                bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>())
+                        .add((index, count) -> drawContextEdge(c, from, to, index, count));
             }
         }
-        for (List<Runnable> bundle : bundles.values()) {
+        for (Map.Entry<List<Node>, List<BiConsumer<Integer, Integer>>> bundle : bundles.entrySet()) {
             labelGroups.add(new ArrayList<>());
-            bundle.forEach(Runnable::run);
+            List<BiConsumer<Integer, Integer>> draws = bundle.getValue();
+            // A bundle wider than a few edges (a file of hundreds of COPYs) draws its first ones and one edge for the rest.
+            int count = Math.min(draws.size(), MAX_PARALLEL);
+            int drawn = draws.size() > MAX_PARALLEL ? MAX_PARALLEL - 1 : draws.size();
+            for (int i = 0; i < drawn; i++) {
+                draws.get(i).accept(i, count);
+            }
+            if (drawn < draws.size()) {
+                drawMore(bundle.getKey().get(0), bundle.getKey().get(1), drawn, count, draws.size() - drawn);
+            }
         }
         trim(curves, curvesUsed, curveLayer);
         trim(edgeLabels, labelsUsed, labelLayer);
@@ -443,6 +453,31 @@ public final class GraphView extends ScrollPane {
             Styles.setId(label, "edge-label-" + nodeNames.get(e.from()) + "-" + e.to() + "-" + index);
             addLabel(e, label, curve);
         }
+    }
+
+    /** One edge standing for the {@code more} edges of a bundle that are not drawn, labelled with their number. */
+    private void drawMore(Node from, Node to, int index, int count, int more) {
+        String kind = from == contextNode ? "context" : "copy";
+        CubicCurve curve = curve(from, to, index, count, kind);
+        Label label = edgeLabel(List.of("edge-label", "edge-label-" + kind, "edge-label-more"));
+        Styles.setText(label, "+" + more + " more");
+        Styles.setId(label, "more-edges-" + nodeNames.getOrDefault(nodeKey(from), "context") + "-" + idOf(to));
+        label.setUserData(null);
+        labelGroups.get(labelGroups.size() - 1).add(new PlacedLabel(label, curve));
+    }
+
+    private GraphNode nodeKey(Node node) {
+        for (Map.Entry<GraphNode, String> e : nodeNames.entrySet()) {
+            if (e.getKey() instanceof GraphNode.StageNode s ? cards.get(s.index()) == node
+                    : images.get(((GraphNode.ImageNode) e.getKey()).reference()) == node) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String idOf(Node node) {
+        return node.getId() == null ? "node" : node.getId();
     }
 
     /** An edge from the build context to a stage that COPYs or ADDs from it. */

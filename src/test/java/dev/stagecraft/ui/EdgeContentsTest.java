@@ -168,4 +168,17 @@ class EdgeContentsTest {
         assertTrue(drawn.contains(">2 files, 2.1 KB</text>"), "the context edge's label carries its count and bytes");
         assertTrue(drawn.contains("stroke=\"#b58900\""), "the context edge in its own colour");
     }
+
+    @Test
+    void aWideBundleDrawsItsFirstEdgesAndOneForTheRest(FxRobot robot) throws TimeoutException {
+        StringBuilder many = new StringBuilder("FROM alpine\n");
+        for (int i = 0; i < 20; i++) {
+            many.append("COPY app/a.txt /a").append(i).append('\n');
+        }
+        robot.interact(() -> window.editor().replaceText(many.toString()));
+        waitUntil(() -> robot.lookup("#more-edges-context-stage-0").tryQuery().isPresent());
+        assertEquals("+15 more", text(robot, "#more-edges-context-stage-0"));
+        assertEquals(GraphView.MAX_PARALLEL + 1, robot.lookup(".edge-context").queryAll().size(),
+                "five context edges, the +15 edge, and the legend's sample");
+    }
 }
