@@ -104,7 +104,7 @@ class CodeActionsTest {
         // What a right-click asks for on a desktop (Monocle's robot sends no context-menu request).
         robot.interact(() -> cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5,
                 cell.localToScreen(5, 5).getX(), cell.localToScreen(5, 5).getY(), false, null)));
-        robot.clickOn("Change to 'build'");
+        clickWhenShown(robot, "Change to 'build'");
         waitUntil(() -> text().endsWith("COPY --from=build /app /app2\n"));
         waitUntil(() -> !problemShown(robot, "from-unknown-stage"));
         assertEquals(THREE_STAGES + "COPY --from=build /app /app2\n", text());
@@ -125,7 +125,7 @@ class CodeActionsTest {
                     .findFirst().orElseThrow());
         });
         pressShortcut(robot, KeyCode.PERIOD);
-        robot.clickOn("Lowercase the stage name to 'tools'");
+        clickWhenShown(robot, "Lowercase the stage name to 'tools'");
         waitUntil(() -> text().startsWith("FROM alpine:3.20 as tools\n"));
         assertEquals("FROM alpine:3.20 as tools\nFROM scratch\nCOPY --from=tools /a /a\n", text());
     }
@@ -136,7 +136,7 @@ class CodeActionsTest {
         waitUntil(() -> problemShown(robot, "from-unknown-stage") && onFx(() -> window.shownProperty().getValue().text()).equals(text()));
         caretAt(robot, text().indexOf("asets") + 2);
         pressShortcut(robot, KeyCode.PERIOD);
-        robot.clickOn("Change to 'assets'");
+        clickWhenShown(robot, "Change to 'assets'");
         waitUntil(() -> text().endsWith("RUN --mount=from=assets,target=/a ls /a\n"));
         waitUntil(() -> !problemShown(robot, "from-unknown-stage"));
     }
@@ -182,7 +182,7 @@ class CodeActionsTest {
         assertNotNull(name, "the rename dialog is open");
         assertEquals("build", name.getText());
         robot.interact(() -> name.setText("compile"));
-        robot.clickOn("OK");
+        clickWhenShown(robot, "OK");
         waitUntil(() -> text().contains("AS compile"));
         assertEquals(THREE_STAGES.replace("AS build", "AS compile").replace("--from=build", "--from=compile"), text());
 
@@ -207,5 +207,11 @@ class CodeActionsTest {
         robot.interact(() -> refusal[0] = window.renameStage(THREE_STAGES.indexOf("AS build") + 4, "deps"));
         assertEquals(null, refusal[0]);
         assertEquals(THREE_STAGES.replace("build /app /app", "deps /app /app").replace("AS build", "AS deps"), text());
+    }
+
+    /** Clicks the menu item or button with this text once its popup or dialog has shown (showing one is asynchronous). */
+    private static void clickWhenShown(FxRobot robot, String text) throws TimeoutException {
+        waitUntil(() -> robot.lookup(text).tryQuery().isPresent());
+        robot.clickOn(text);
     }
 }
