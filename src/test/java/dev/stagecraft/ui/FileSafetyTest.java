@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.Toolkit;
 import dev.stagecraft.syntax.Diagnostic;
 import dev.stagecraft.userdata.RecoveryStore;
 import dev.stagecraft.userdata.Settings;
@@ -20,9 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -375,5 +382,25 @@ class FileSafetyTest {
         robot.clickOn("Quit");
         waitUntil(() -> !stage.isShowing());
         assertTrue(Settings.load(home).flag(StagecraftApp.DARK_THEME, false));
+    }
+
+    @Test
+    void aFileDroppedOnTheWindowOpens(FxRobot robot) throws Exception {
+        Path dropped = Files.writeString(dir.resolve("Dropped.Dockerfile"), "FROM dropped\n");
+        robot.interact(() -> {
+            // A drag board holding a file, as a drop from a file manager brings; TestFX cannot drag files in, so the drop is fired.
+            Dragboard board = DragboardHelper.createDragboard(
+                    Toolkit.getToolkit().getSystemClipboard());
+            DragboardHelper.setDataAccessRestriction(board, false);
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.of(dropped.toFile()));
+            board.setContent(content);
+            DragEvent drop = new DragEvent(window, window.editor(),
+                    DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10, TransferMode.COPY,
+                    null, null, null);
+            Event.fireEvent(window.editor(), drop);
+        });
+        waitUntil(() -> window.editor().getText().equals("FROM dropped\n"));
+        assertEquals("Dropped.Dockerfile \u2014 Stagecraft", stage.getTitle());
     }
 }
