@@ -54,4 +54,10 @@ class ArchitectureTest {
     static final ArchRule uiUsesNoDockerJava = noClasses().that().resideInAPackage("dev.stagecraft.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
             .because("the UI sees the engine through the BuildEngine interface and its events only").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineFacadeUsesNoDockerJavaNorUi = noClasses().that().resideInAPackage("dev.stagecraft.engine")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..", "javafx..", "dev.stagecraft.ui..",
+                    "dev.stagecraft.cli..")
+            .because("the engine package is what the front ends see; only its adapter sub-package talks to Docker");
 }
