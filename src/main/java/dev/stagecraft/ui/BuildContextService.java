@@ -46,12 +46,10 @@ final class BuildContextService implements AutoCloseable {
     private long scannedAt;
     private volatile boolean stale;
 
-    /** Reports on the FX thread what each context COPY/ADD of {@code analysis} carries. */
-    void request(Path dockerfile, Analysis analysis, Consumer<ContextReport> onResult) {
-        request(dockerfile, analysis, ContextCopy.of(analysis), onResult);
-    }
-
-    /** The same, with the analysis' context copies already listed (the graph lists them when it draws). */
+    /**
+     * Reports on the FX thread what each of {@code copies}, the context COPY/ADDs of {@code analysis}
+     * (the graph lists them when it draws), carries.
+     */
     void request(Path dockerfile, Analysis analysis, List<ContextCopy> copies, Consumer<ContextReport> onResult) {
         long id = latest.incrementAndGet();
         if (copies.isEmpty()) {

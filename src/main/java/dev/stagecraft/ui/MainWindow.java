@@ -43,8 +43,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
@@ -741,14 +739,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         } catch (IOException e) {
             status.setText("Could not open the example: " + e.getMessage());
         }
-    }
-
-    /** Asks before unsaved changes are lost; true when the user lets them go. */
-    static boolean confirm(String question) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                question, ButtonType.CANCEL, ButtonType.OK);
-        alert.setHeaderText("Unsaved changes");
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     /** Lights the card of the stage the caret is in (two-way selection with card clicks). */

@@ -5,7 +5,6 @@ import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageFate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -64,10 +63,5 @@ final class StageCard extends VBox {
         } else if (!selected) {
             getStyleClass().remove("selected");
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "StageCard[%s]", title.getText());
     }
 }
