@@ -1,0 +1,144 @@
+package dev.stagecraft.engine;
+
+import dev.stagecraft.context.ContextScan;
+import dev.stagecraft.context.ContextScanner;
+import dev.stagecraft.context.DockerIgnore;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes the build context as the engine receives it: the context folder's files minus what
+ * {@code .dockerignore} (or {@code <Dockerfile>.dockerignore}) excludes, found by the same scanner the
+ * graph's context edges use, plus the Dockerfile text to build under {@link #DOCKERFILE_NAME}, so the
+ * text sent can differ from the file on disk (unsaved edits, rewrites) without touching it.
+ * Symbolic links are sent as links; modes are kept, since an executable bit changes the image.
+ */
+public final class ContextTar {
+    /** Where the Dockerfile to build lives inside the tar; a context file of that name is left out. */
+    public static final String DOCKERFILE_NAME = ".stagecraft.Dockerfile";
+    /** Beyond this many files the folder is refused: the engine would spend minutes on it. */
+    public static final int MAX_FILES = 100_000;
+    private static final Duration SCAN_BUDGET = Duration.ofSeconds(20);
+
+    private ContextTar() {
+    }
+
+    /**
+     * Writes the tar of {@code context} with {@code dockerfileText} to {@code tarFile}.
+     *
+     * @param dockerfile the Dockerfile on disk (for a {@code Dockerfile.dockerignore}), or null
+     * @throws EngineException of kind REFUSED, with a sentence, when the folder is missing,
+     *     unreadable in part, or too large
+     */
+    public static void write(Path context, Path dockerfile, String dockerfileText, Path tarFile)
+            throws InterruptedException {
+        if (!Files.isDirectory(context)) {
+            throw new EngineException(EngineException.Kind.REFUSED,
+                    "The build context " + context + " is not a folder. Choose a context folder in the build settings.");
+        }
+        DockerIgnore ignore;
+        try {
+            ignore = DockerIgnore.load(context, dockerfile);
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.REFUSED,
+                    "Cannot read the .dockerignore of " + context + ": " + e.getMessage(), e);
+        }
+        ContextScan scan = new ContextScanner(MAX_FILES, SCAN_BUDGET).scan(context, ignore);
+        if (scan.partial()) {
+            throw new EngineException(EngineException.Kind.REFUSED, "The build context " + context + " is too large ("
+                    + scan.partialReason() + "). Add a .dockerignore that leaves out what the build does not need,"
+                    + " or choose a smaller context folder.");
+        }
+        if (!scan.problems().isEmpty()) {
+            List<String> first = scan.problems().subList(0, Math.min(3, scan.problems().size()));
+            throw new EngineException(EngineException.Kind.REFUSED, "Parts of the build context cannot be read: "
+                    + String.join("; ", first) + (scan.problems().size() > 3 ? "; and " + (scan.problems().size() - 3)
+                    + " more" : "") + ". Fix their permissions or exclude them in .dockerignore.");
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
+            // GNU long names and star big numbers, never PAX headers: the engine decides whether the
+            // body is a tar by its first header, and a PAX header made it read the tar as a Dockerfile.
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+            for (String dir : scan.directories()) {
+                putEntry(tar, context.resolve(dir), dir + "/", true);
+            }
+            for (String file : scan.files().keySet()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("context tar cancelled");
+                }
+                if (!file.equals(DOCKERFILE_NAME)) {
+                    putEntry(tar, context.resolve(file), file, false);
+                }
+            }
+            byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE_NAME);
+            entry.setSize(text.length);
+            entry.setMode(0100644);
+            entry.setModTime(System.currentTimeMillis() / 1000 * 1000);
+            tar.putArchiveEntry(entry);
+            tar.write(text);
+            tar.closeArchiveEntry();
+            tar.finish();
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.REFUSED,
+                    "Cannot pack the build context " + context + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void putEntry(TarArchiveOutputStream tar, Path path, String name, boolean directory)
+            throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        TarArchiveEntry entry;
+        if (attrs.isSymbolicLink()) {
+            entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+            entry.setLinkName(Files.readSymbolicLink(path).toString());
+        } else {
+            entry = new TarArchiveEntry(name);
+            if (!directory) {
+                entry.setSize(attrs.size());
+            }
+        }
+        // Whole seconds, and no access or creation times: those would need PAX headers.
+        entry.setModTime(attrs.lastModifiedTime().toMillis() / 1000 * 1000);
+        mode(path).ifPresent(entry::setMode);
+        tar.putArchiveEntry(entry);
+        if (!directory && !attrs.isSymbolicLink()) {
+            Files.copy(path, tar);
+        }
+        tar.closeArchiveEntry();
+    }
+
+    private static java.util.OptionalInt mode(Path path) {
+        try {
+            PosixFileAttributes attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> p = attrs.permissions();
+            int bits = 0;
+            for (PosixFilePermission permission : PosixFilePermission.values()) {
+                if (p.contains(permission)) {
+                    bits |= 1 << (8 - permission.ordinal());
+                }
+            }
+            int type = attrs.isDirectory() ? 040000 : attrs.isSymbolicLink() ? 0120000 : 0100000;
+            return java.util.OptionalInt.of(type | bits);
+        } catch (UnsupportedOperationException | IOException e) {
+            // Windows has no POSIX modes: the entry keeps the default mode commons-compress chose.
+            return java.util.OptionalInt.empty();
+        }
+    }
+}
