@@ -1,5 +1,7 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.engine.EngineEndpoints;
+import dev.stagecraft.engine.docker.DockerBuildEngine;
 import dev.stagecraft.explain.Explainer;
 import dev.stagecraft.io.AtomicFiles;
 import dev.stagecraft.io.FileChangePoller;
@@ -57,6 +59,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
@@ -114,6 +118,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService engineWork = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagecraft-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final EngineStatus engineStatus = new EngineStatus(EngineEndpoints::resolve, DockerBuildEngine::new,
+            engineWork);
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
             (path, stamp) -> Platform.runLater(() -> changedOnDisk(path, stamp)));
     private final ExplainPanel explainPanel = new ExplainPanel();
@@ -200,7 +211,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         setCenter(main);
         fileStatus.setId("file-status");
         fileStatus.getStyleClass().add("status-bar");
-        setBottom(new HBox(status, fileStatus));
+        Region statusGap = new Region();
+        HBox.setHgrow(statusGap, Priority.ALWAYS);
+        setBottom(new HBox(status, fileStatus, statusGap, engineStatus.view()));
+        engineStatus.check();
 
         model.resultProperty().addListener((obs, old, result) -> {
             if (result == null || !result.text().equals(editor.getText())) {
@@ -800,6 +814,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         buildContext.close();
         poller.close();
         fileIo.shutdown();
+        engineStatus.close();
+        engineWork.shutdownNow();
         if (recovery != null) {
             recovery.close();
         }
