@@ -10,7 +10,6 @@ import dev.stagecraft.instruction.RunInstruction;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.syntax.Directive;
 import dev.stagecraft.syntax.Heredoc;
-import dev.stagecraft.syntax.Severity;
 import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
 import java.util.Comparator;
