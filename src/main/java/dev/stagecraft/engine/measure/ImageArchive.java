@@ -3,9 +3,12 @@ package dev.stagecraft.engine.measure;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -38,6 +41,9 @@ public final class ImageArchive implements AutoCloseable {
     private static final long MAX_JSON_BYTES = 16L << 20;
     private static final int MAX_LINK_HOPS = 8;
     private static final int BUFFER = 1 << 16;
+    private static final int BLOCK = 512;
+    private static final int MAGIC_OFFSET = 257;
+    private static final String USTAR = "ustar";
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
 
@@ -63,7 +69,7 @@ public final class ImageArchive implements AutoCloseable {
         }
         TarArchiveEntry manifestEntry = entries.get("manifest.json");
         if (manifestEntry == null) {
-            throw new ImageArchiveException(file, "not a docker save archive: it has no manifest.json"
+            throw new ImageArchiveException(file, "not a docker save archive, or one cut short: it has no manifest.json"
                     + (entries.containsKey("index.json") ? " (an OCI layout without one is not supported)" : ""));
         }
         List<?> manifest = ArchiveJson.array(json(manifestEntry, "manifest.json"));
@@ -102,6 +108,7 @@ public final class ImageArchive implements AutoCloseable {
      * save} archive of one image.
      */
     public static ImageArchive open(Path file) {
+        checkShape(file);
         TarFile tar;
         try {
             tar = new TarFile(file);
@@ -121,6 +128,41 @@ public final class ImageArchive implements AutoCloseable {
             }
             throw new ImageArchiveException(file, "cannot be read as an image archive: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses early, in words, the two usual bad files: one that is no tar (docker save always writes
+     * ustar headers) and one cut short (every complete tar ends with two zero blocks, which a tar reader
+     * would otherwise take a cut at a header boundary for).
+     */
+    private static void checkShape(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(BLOCK);
+            channel.read(head, 0);
+            String magic = new String(head.array(), MAGIC_OFFSET, USTAR.length(), StandardCharsets.US_ASCII);
+            if (size < BLOCK || !magic.equals(USTAR)) {
+                throw new ImageArchiveException(file, "not a tar archive: it does not start with a tar header"
+                        + " (docker save writes ustar headers)");
+            }
+            ByteBuffer tail = ByteBuffer.allocate(2 * BLOCK);
+            if (size % BLOCK != 0 || size < 3 * BLOCK || channel.read(tail, size - 2 * BLOCK) != 2 * BLOCK
+                    || !allZero(tail.array())) {
+                throw new ImageArchiveException(file, "the archive ends early: a complete tar ends with two empty"
+                        + " blocks and this one (" + size + " bytes) does not (was docker save interrupted?)");
+            }
+        } catch (IOException e) {
+            throw new ImageArchiveException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Path file() {
