@@ -34,8 +34,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <p>Layers are listed by streaming their tar out of the archive (gunzipped when compressed, as OCI
  * layouts may be): nothing is extracted to disk and no layer is held in memory. Opening checks that
- * every entry lies inside the file, so an archive cut short is an {@link ImageArchiveException}
- * saying so, as is a tar that {@code docker save} did not write. Not thread-safe: one reader at a time.
+ * the file is a tar that ends as a complete tar ends and that every entry lies inside it, so an
+ * archive cut short is an {@link ImageArchiveException} saying so, as is a file that is no tar or a tar
+ * that {@code docker save} did not write. Not thread-safe: one reader at a time.
  */
 public final class ImageArchive implements AutoCloseable {
     private static final long MAX_JSON_BYTES = 16L << 20;
@@ -130,41 +131,6 @@ public final class ImageArchive implements AutoCloseable {
         }
     }
 
-    /**
-     * Refuses early, in words, the two usual bad files: one that is no tar (docker save always writes
-     * ustar headers) and one cut short (every complete tar ends with two zero blocks, which a tar reader
-     * would otherwise take a cut at a header boundary for).
-     */
-    private static void checkShape(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            ByteBuffer head = ByteBuffer.allocate(BLOCK);
-            channel.read(head, 0);
-            String magic = new String(head.array(), MAGIC_OFFSET, USTAR.length(), StandardCharsets.US_ASCII);
-            if (size < BLOCK || !magic.equals(USTAR)) {
-                throw new ImageArchiveException(file, "not a tar archive: it does not start with a tar header"
-                        + " (docker save writes ustar headers)");
-            }
-            ByteBuffer tail = ByteBuffer.allocate(2 * BLOCK);
-            if (size % BLOCK != 0 || size < 3 * BLOCK || channel.read(tail, size - 2 * BLOCK) != 2 * BLOCK
-                    || !allZero(tail.array())) {
-                throw new ImageArchiveException(file, "the archive ends early: a complete tar ends with two empty"
-                        + " blocks and this one (" + size + " bytes) does not (was docker save interrupted?)");
-            }
-        } catch (IOException e) {
-            throw new ImageArchiveException(file, "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean allZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public Path file() {
         return file;
     }
@@ -238,6 +204,41 @@ public final class ImageArchive implements AutoCloseable {
         } catch (IOException e) {
             throw new ImageArchiveException(file, "cannot be closed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses early, in words, the two usual bad files: one that is no tar (docker save always writes
+     * ustar headers) and one cut short (every complete tar ends with two zero blocks, which a tar reader
+     * would otherwise take a cut at a header boundary for).
+     */
+    private static void checkShape(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(BLOCK);
+            channel.read(head, 0);
+            String magic = new String(head.array(), MAGIC_OFFSET, USTAR.length(), StandardCharsets.US_ASCII);
+            if (size < BLOCK || !magic.equals(USTAR)) {
+                throw new ImageArchiveException(file, "not a tar archive: it does not start with a tar header"
+                        + " (docker save writes ustar headers)");
+            }
+            ByteBuffer tail = ByteBuffer.allocate(2 * BLOCK);
+            if (size % BLOCK != 0 || size < 3 * BLOCK || channel.read(tail, size - 2 * BLOCK) != 2 * BLOCK
+                    || !allZero(tail.array())) {
+                throw new ImageArchiveException(file, "the archive ends early: a complete tar ends with two empty"
+                        + " blocks and this one (" + size + " bytes) does not (was docker save interrupted?)");
+            }
+        } catch (IOException e) {
+            throw new ImageArchiveException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void readHistory(List<?> items, String configPath) {

@@ -4,6 +4,7 @@ import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.HistoryEntry;
 import dev.stagecraft.instruction.InstructionKind;
 import dev.stagecraft.stage.Analysis;
+import dev.stagecraft.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -97,10 +98,12 @@ public record LayerAttribution(int stageIndex, BuilderKind builder, int historyS
             }
         }
         if (labels < 0) {
+            Stage stage = analysis.stages().get(stageIndex);
+            boolean externalBase = stage.baseStage() == null && !stage.scratch();
             return failed(stageIndex, builder, history.size(), base, expected, "the stage's instructions make "
                     + expected.size() + " history entries but the image has " + own + " after its base's " + base
-                    + (own > expected.size() ? " (an ONBUILD trigger of an external base image adds entries the"
-                            + " Dockerfile does not show)" : ""));
+                    + (own > expected.size() && externalBase ? " (an ONBUILD trigger of the base image adds entries"
+                            + " the Dockerfile does not show)" : ""));
         }
         List<AttributedEntry> entries = new ArrayList<>(expected.size());
         for (int i = 0; i < expected.size(); i++) {

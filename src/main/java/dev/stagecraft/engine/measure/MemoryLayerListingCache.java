@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link LayerListingCache} in memory, bounded by the number of layer entries it holds, plus one a
- * listing (a listing's cost is its entries, not its layer's bytes); the least recently used layers go first. A listing
- * larger than the bound is not kept.
+ * {@link LayerListingCache} in memory, bounded by what the listings cost: one per layer entry, plus one
+ * per listing so empty layers count too (a listing's cost is its entries, not its layer's bytes). The
+ * least recently used layers go first; a listing larger than the bound is not kept.
  */
 final class MemoryLayerListingCache implements LayerListingCache {
     private final int maxEntries;
