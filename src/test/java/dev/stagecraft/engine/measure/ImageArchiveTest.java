@@ -127,7 +127,8 @@ class ImageArchiveTest {
     @Test
     void layerSharedThroughASymbolicLink_isFollowed() throws IOException {
         byte[] layer = new TarBuilder().file("a", 0644, "x").bytes();
-        String config = "{\"rootfs\":{\"diff_ids\":[\"sha256:1\",\"sha256:2\"]},\"history\":[{\"created_by\":\"a\"},{\"created_by\":\"b\"}]}";
+        String config = "{\"rootfs\":{\"diff_ids\":[\"sha256:1\",\"sha256:2\"]},"
+                + "\"history\":[{\"created_by\":\"a\"},{\"created_by\":\"b\"}]}";
         Path file = dir.resolve("linked.tar");
         Files.write(file, new TarBuilder()
                 .file("one/layer.tar", 0644, layer)

@@ -158,7 +158,8 @@ class LandedFilesTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> landed.read(archive, a, 5));
             assertEquals("line 5 made 0 history entries of stage 1, not one", e.getMessage());
             IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> landed.cached(failed, 2, null, null));
-            assertTrue(f.getMessage().startsWith("line 2 made 0 history entries of stage 0, not one: stage 0: the stage's"), f.getMessage());
+            assertTrue(f.getMessage().startsWith("line 2 made 0 history entries of stage 0, not one: stage 0: the stage's"),
+                    f.getMessage());
         }
     }
 
