@@ -1,0 +1,2 @@
+FROM stagecraft-test/busybox:1
+ONBUILD RUN echo trigger > /trigger
