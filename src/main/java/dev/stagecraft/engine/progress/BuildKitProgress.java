@@ -3,37 +3,18 @@ package dev.stagecraft.engine.progress;
 import dev.stagecraft.engine.BuildEvent;
 import dev.stagecraft.engine.BuildMessage;
 import dev.stagecraft.engine.StepState;
-import dev.stagecraft.instruction.AddInstruction;
-import dev.stagecraft.instruction.CopyInstruction;
-import dev.stagecraft.instruction.Instruction;
-import dev.stagecraft.instruction.OnbuildInstruction;
-import dev.stagecraft.instruction.RunInstruction;
-import dev.stagecraft.instruction.WorkdirInstruction;
+import dev.stagecraft.engine.progress.VertexTies.StageSteps;
+import dev.stagecraft.engine.progress.VertexTies.Step;
 import dev.stagecraft.stage.Analysis;
-import dev.stagecraft.stage.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The progress of a BuildKit build ({@code POST /build?version=2}), from its traces. Each vertex is
- * tied to a step by its name: {@code [builder 3/4] RUN ...} is the third of the steps BuildKit counts
- * in stage {@code builder} (unnamed stages are {@code stage-N}; a file of one stage has no name in
- * brackets). BuildKit counts the FROM of an image (not of a stage, not of scratch) and every RUN,
- * COPY, ADD and WORKDIR; ONBUILD triggers of the base take positions after the FROM without being in
- * the total ({@code [stage-2 12/11]}); other instructions make no vertex.
- *
- * <p>BuildKit runs a vertex once for every stage that shares it (two stages FROM the same image share
- * their FROM vertex, named after one of them only): a vertex is also tied to the step of each stage
- * whose next vertex reads from it.
+ * The progress of a BuildKit build ({@code POST /build?version=2}), from its traces. Vertices are
+ * tied to instruction lines by {@link VertexTies}; this class works out states from them.
  *
  * <p>States: a vertex queued, started, completed or cached gives its step QUEUED, RUNNING, DONE or
  * CACHED; an error FAILED with the engine's text, unless the error is {@code context canceled}
@@ -45,6 +26,7 @@ import java.util.Set;
  * was cached (its image's FROM does not count: BuildKit reports it done, not cached, on rebuilds), DONE
  * when all ended, RUNNING once any started. Stages the target does not need are SKIPPED from the start.
  * Elapsed times are the engine's own (vertex start and completion times), not this machine's clock.
+ * Output lines are tied to the line of their vertex; text outside any step to stage -1, line 0.
  */
 public final class BuildKitProgress implements BuildProgress {
     /** The error of a vertex stopped because something else ended the build. */
@@ -52,60 +34,10 @@ public final class BuildKitProgress implements BuildProgress {
 
     private enum Outcome { RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
-    /** One instruction line and the vertices that run it (none for instructions that make none). */
-    private static final class Step {
-        final int stage;
-        final Instruction instruction;
-        final Set<String> vertices = new LinkedHashSet<>();
-        StepState state = StepState.QUEUED;
-        Duration elapsed = Duration.ZERO;
-        String error;
-
-        Step(int stage, Instruction instruction) {
-            this.stage = stage;
-            this.instruction = instruction;
-        }
-
-        int line() {
-            return instruction.line();
-        }
-    }
-
-    /** A stage's steps: all in line order, and the ones BuildKit counts after the FROM. */
-    private static final class StageSteps {
-        final Stage stage;
-        final Step from;
-        final List<Step> all = new ArrayList<>();
-        final List<Step> counted = new ArrayList<>();
-        final boolean fromImage;
-        final int knownTriggers;
-        StepState state = StepState.QUEUED;
-        Duration elapsed = Duration.ZERO;
-
-        StageSteps(Stage stage, int knownTriggers) {
-            this.stage = stage;
-            this.from = new Step(stage.index(), stage.from());
-            this.fromImage = stage.baseStage() == null && !stage.scratch();
-            this.knownTriggers = knownTriggers;
-            all.add(from);
-            for (Instruction i : stage.instructions()) {
-                Step step = new Step(stage.index(), i);
-                all.add(step);
-                if (makesVertex(i)) {
-                    counted.add(step);
-                }
-            }
-        }
-    }
-
     private final Analysis sent;
-    private final int target;
     private final BitSet needed;
-    private final List<StageSteps> stages = new ArrayList<>();
-    private final int[] observedTriggers;
-    private final Map<String, StatusResponse.Vertex> vertices = new LinkedHashMap<>();
-    private final Map<String, List<Step>> stepsOfVertex = new HashMap<>();
-    private final Set<String> named = new HashSet<>();
+    private final VertexTies ties;
+    private final List<StageSteps> stages;
     private final BitSet stagesStarted = new BitSet();
     private final LineSplitter lines = new LineSplitter();
     private final EventLedger ledger = new EventLedger();
@@ -119,27 +51,9 @@ public final class BuildKitProgress implements BuildProgress {
      */
     public BuildKitProgress(Analysis sent, int targetStage) {
         this.sent = sent;
-        this.target = targetStage;
         this.needed = NeededStages.of(sent, targetStage);
-        for (Stage s : sent.stages()) {
-            int triggers = 0;
-            if (s.baseStage() != null) {
-                // Only the base's own ONBUILDs: BuildKit clears the triggers it ran from the image it builds.
-                for (Instruction i : sent.stages().get(s.baseStage()).instructions()) {
-                    if (i instanceof OnbuildInstruction) {
-                        triggers++;
-                    }
-                }
-            }
-            stages.add(new StageSteps(s, triggers));
-        }
-        this.observedTriggers = new int[stages.size()];
-    }
-
-    /** Whether BuildKit's Dockerfile frontend makes a vertex (and counts a step) for the instruction. */
-    static boolean makesVertex(Instruction i) {
-        return i instanceof RunInstruction || i instanceof CopyInstruction || i instanceof AddInstruction
-                || i instanceof WorkdirInstruction;
+        this.ties = new VertexTies(sent, targetStage);
+        this.stages = ties.stages();
     }
 
     @Override
@@ -203,18 +117,10 @@ public final class BuildKitProgress implements BuildProgress {
     }
 
     private void status(StatusResponse status) {
-        List<StatusResponse.Vertex> fresh = new ArrayList<>();
+        ties.update(status.vertexes());
         for (StatusResponse.Vertex v : status.vertexes()) {
-            noteTriggers(v);
-            vertices.put(v.digest(), v);
             later(v.started());
             later(v.completed());
-            if (named.add(v.digest())) {
-                fresh.add(v);
-            }
-        }
-        for (StatusResponse.Vertex v : fresh) {
-            tie(v);
         }
         recompute();
         for (StatusResponse.Vertex v : status.vertexes()) {
@@ -222,13 +128,13 @@ public final class BuildKitProgress implements BuildProgress {
         }
         for (StatusResponse.VertexLog log : status.logs()) {
             later(log.timestamp());
-            Step step = firstStep(log.vertex());
+            Step step = ties.firstStep(log.vertex());
             for (String line : lines.add(log.vertex() + "#" + log.stream(), log.message())) {
                 log(step, line);
             }
         }
         for (StatusResponse.VertexWarning warning : status.warnings()) {
-            log(firstStep(warning.vertex()), "WARNING: " + warning.shortText());
+            log(ties.firstStep(warning.vertex()), "WARNING: " + warning.shortText());
         }
         for (StatusResponse.Vertex v : status.vertexes()) {
             if (v.completed() != null || v.failed()) {
@@ -245,7 +151,7 @@ public final class BuildKitProgress implements BuildProgress {
         String rest = lines.flush(source);
         if (rest != null) {
             int hash = source.lastIndexOf('#');
-            log(hash < 0 ? null : firstStep(source.substring(0, hash)), rest);
+            log(hash < 0 ? null : ties.firstStep(source.substring(0, hash)), rest);
         }
     }
 
@@ -257,137 +163,9 @@ public final class BuildKitProgress implements BuildProgress {
         }
     }
 
-    private Step firstStep(String digest) {
-        List<Step> steps = stepsOfVertex.get(digest);
-        return steps == null || steps.isEmpty() ? null : steps.get(0);
-    }
-
     private void later(Instant time) {
         if (time != null && (latest == null || time.isAfter(latest))) {
             latest = time;
-        }
-    }
-
-    /** A position past the total ({@code [stage-2 12/11]}) says how many ONBUILD triggers ran first. */
-    private void noteTriggers(StatusResponse.Vertex v) {
-        VertexName name = VertexName.parse(v.name());
-        if (name != null && name.index() > name.total()) {
-            int stage = stageNamed(name.stage());
-            if (stage >= 0) {
-                observedTriggers[stage] = Math.max(observedTriggers[stage], name.index() - name.total());
-            }
-        }
-    }
-
-    private int triggers(int stage) {
-        return Math.max(stages.get(stage).knownTriggers, observedTriggers[stage]);
-    }
-
-    /** How many positions BuildKit numbers in the stage: its image's FROM, the triggers, the counted steps. */
-    private int positions(int stage) {
-        StageSteps st = stages.get(stage);
-        return (st.fromImage ? 1 : 0) + triggers(stage) + st.counted.size();
-    }
-
-    /** The step at BuildKit's position {@code k} of the stage (the FROM for triggers), or null past the end. */
-    private Step stepAt(int stage, int k) {
-        StageSteps st = stages.get(stage);
-        int pos = k;
-        if (st.fromImage) {
-            if (pos == 1) {
-                return st.from;
-            }
-            pos--;
-        }
-        if (pos <= triggers(stage)) {
-            return st.from;
-        }
-        pos -= triggers(stage);
-        return pos >= 1 && pos <= st.counted.size() ? st.counted.get(pos - 1) : null;
-    }
-
-    /** Whether the vertex's command is the step's instruction (a trigger of an unknown base is not). */
-    private static boolean fits(Step step, VertexName name, StageSteps st) {
-        return step == st.from || step.instruction.kind().name().equals(name.keyword());
-    }
-
-    /** The stage BuildKit calls {@code name}: a stage name, {@code stage-N}, or none in a one-stage file. */
-    private int stageNamed(String name) {
-        if (name == null) {
-            return stages.size() == 1 ? 0 : target;
-        }
-        for (StageSteps st : stages) {
-            if (name.equalsIgnoreCase(st.stage.name())) {
-                return st.stage.index();
-            }
-        }
-        if (name.startsWith("stage-")) {
-            try {
-                int index = Integer.parseInt(name.substring("stage-".length()));
-                if (index >= 0 && index < stages.size() && stages.get(index).stage.name() == null) {
-                    return index;
-                }
-            } catch (NumberFormatException notAnIndex) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** Ties a vertex seen for the first time to the step its name says, and its shared parents to theirs. */
-    private void tie(StatusResponse.Vertex v) {
-        List<Step> steps = stepsOfVertex.computeIfAbsent(v.digest(), d -> new ArrayList<>());
-        VertexName name = VertexName.parse(v.name());
-        if (name == null) {
-            return;
-        }
-        int stage = stageNamed(name.stage());
-        if (stage < 0) {
-            return;
-        }
-        StageSteps st = stages.get(stage);
-        Step step = stepAt(stage, name.index());
-        if (step != null && !fits(step, name, st)) {
-            step = st.from;
-        }
-        if (step != null && step.vertices.add(v.digest())) {
-            steps.add(0, step);
-        }
-        tieSharedParents(v, stage, name.index());
-    }
-
-    /**
-     * Walks up the first inputs of a vertex at position {@code k} of {@code stage}: the parent is the
-     * step before it in the same stage (or the last step of its base stage), and when BuildKit named
-     * that parent after another stage (the same vertex serves both), it is tied here too.
-     */
-    private void tieSharedParents(StatusResponse.Vertex v, int stage, int k) {
-        StatusResponse.Vertex child = v;
-        int s = stage;
-        int pos = k;
-        while (!child.inputs().isEmpty()) {
-            int parentStage = s;
-            int parentPos = pos - 1;
-            while (parentPos < 1) {
-                Integer base = stages.get(parentStage).stage.baseStage();
-                if (base == null) {
-                    return;
-                }
-                parentStage = base;
-                parentPos = positions(base);
-            }
-            String parentDigest = child.inputs().get(0);
-            StatusResponse.Vertex parent = vertices.get(parentDigest);
-            VertexName parentName = parent == null ? null : VertexName.parse(parent.name());
-            Step step = stepAt(parentStage, parentPos);
-            if (parentName == null || step == null || !fits(step, parentName, stages.get(parentStage))
-                    || !step.vertices.add(parentDigest)) {
-                return;
-            }
-            stepsOfVertex.computeIfAbsent(parentDigest, d -> new ArrayList<>()).add(step);
-            child = parent;
-            s = parentStage;
-            pos = parentPos;
         }
     }
 
@@ -421,14 +199,14 @@ public final class BuildKitProgress implements BuildProgress {
                 }
             }
             for (Step step : st.all) {
-                if (runsVertex(step, st)) {
+                if (ties.runsVertex(step, st)) {
                     vertexStep(step, ran);
                 }
             }
             stageState(st, ran);
             for (int i = 0; i < st.all.size(); i++) {
                 Step step = st.all.get(i);
-                if (!runsVertex(step, st)) {
+                if (!ties.runsVertex(step, st)) {
                     settle(step, st, i);
                 }
                 ledger.step(index, step.line(), step.state, step.elapsed, step.error);
@@ -442,11 +220,6 @@ public final class BuildKitProgress implements BuildProgress {
         }
     }
 
-    private boolean runsVertex(Step step, StageSteps st) {
-        return step == st.from ? st.fromImage || triggers(st.stage.index()) > 0 || !step.vertices.isEmpty()
-                : makesVertex(step.instruction);
-    }
-
     private void vertexStep(Step step, boolean stageRan) {
         int failed = 0;
         int cached = 0;
@@ -456,7 +229,7 @@ public final class BuildKitProgress implements BuildProgress {
         Instant started = null;
         Instant completed = null;
         for (String digest : step.vertices) {
-            StatusResponse.Vertex v = vertices.get(digest);
+            StatusResponse.Vertex v = ties.vertex(digest);
             StepState state = vertexState(v);
             if (state == StepState.FAILED) {
                 failed++;
@@ -515,7 +288,7 @@ public final class BuildKitProgress implements BuildProgress {
     private void stageState(StageSteps st, boolean ran) {
         List<Step> running = new ArrayList<>();
         for (Step step : st.all) {
-            if (runsVertex(step, st)) {
+            if (ties.runsVertex(step, st)) {
                 running.add(step);
             }
         }
@@ -542,7 +315,7 @@ public final class BuildKitProgress implements BuildProgress {
         Instant completed = null;
         for (Step step : running) {
             for (String digest : step.vertices) {
-                StatusResponse.Vertex v = vertices.get(digest);
+                StatusResponse.Vertex v = ties.vertex(digest);
                 if (v.started() != null && (started == null || v.started().isBefore(started))) {
                     started = v.started();
                 }
@@ -586,7 +359,7 @@ public final class BuildKitProgress implements BuildProgress {
     private void settle(Step step, StageSteps st, int position) {
         StepState next = null;
         for (int j = position + 1; j < st.all.size() && next == null; j++) {
-            if (runsVertex(st.all.get(j), st)) {
+            if (ties.runsVertex(st.all.get(j), st)) {
                 next = st.all.get(j).state;
             }
         }
