@@ -25,9 +25,26 @@ for builder in buildkit classic; do
   build onbuild "$builder" '&nocache=1' "onbuild-$builder.jsonl"
 done
 build multi-named buildkit '&target=final' "multi-named-buildkit.jsonl"
+# Without forcerm the classic builder keeps the container of a failed step (and its image).
+build fail classic '&nocache=1&forcerm=1' "fail-classic-forcerm.jsonl"
 
 for c in multi multi-named fail onbuild; do
   for b in buildkit classic; do
     docker image rm "helper-progress-$c:$b" >/dev/null 2>&1 || true
   done
+done
+# What the classic builds left: containers of failed steps, and the images of steps that were not
+# cached (a cached step's image may be another build's). Named by the streams, so nothing else goes.
+for f in *-classic*.jsonl; do
+  jq -j '.stream // empty' "$f" | awk '
+    /^Step [0-9]+\/[0-9]+ : / { cached = 0; from = (toupper($4) == "FROM"); next }
+    /^ ---> Using cache$/ { cached = 1; next }
+    /^ ---> Running in / { print "container " $4; next }
+    /^ ---> [0-9a-f]+$/ { if (!cached && !from) print "image " $2 }'
+done | tac | while read -r kind id; do
+  if [ "$kind" = container ]; then
+    docker rm "$id" >/dev/null 2>&1 || true
+  elif [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ]; then
+    docker image rm "$id" >/dev/null 2>&1 || true
+  fi
 done

@@ -28,7 +28,11 @@ public interface BuildProgress {
     /** The build ended well: steps still open are settled, stages that never ran are skipped. */
     List<BuildEvent> finishSucceeded();
 
-    /** The build failed with the engine's {@code engineError}: the failed step keeps its error; the others stop. */
+    /**
+     * The build failed with the engine's {@code engineError} (the text of its error line): the step
+     * that failed shows it, steps in flight go back to queued. With BuildKit the failed vertex already
+     * carried the text; when none failed (a frontend or export error) it is tied to no line.
+     */
     List<BuildEvent> finishFailed(String engineError);
 
     /** The build was cancelled: steps in flight go back to queued; nothing is marked failed. */
