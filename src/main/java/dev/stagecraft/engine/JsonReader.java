@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * Reads JSON (RFC 8259) into plain values: objects as maps, arrays as lists, strings, booleans,
  * numbers as {@link BigDecimal}, and null. Small on purpose: the docker CLI's config and context
- * files are all it reads, and the core takes no JSON library. Bad input is an
- * {@link IllegalArgumentException} naming the offset.
+ * files, and the lines of the engine's build stream, are all it reads, and the core takes no JSON
+ * library. Bad input is an {@link IllegalArgumentException} naming the offset.
  */
-final class JsonReader {
+public final class JsonReader {
     private final String text;
     private int pos;
 
@@ -20,7 +20,8 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /** The value {@code text} holds: a map, list, string, boolean, {@link BigDecimal} or null. */
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         r.skipSpace();
         Object value = r.value(0);
@@ -32,12 +33,12 @@ final class JsonReader {
     }
 
     /** The member {@code key} of a JSON object, or null when {@code object} is not an object or lacks it. */
-    static Object member(Object object, String key) {
+    public static Object member(Object object, String key) {
         return object instanceof Map<?, ?> map ? map.get(key) : null;
     }
 
     /** The string member {@code key} of a JSON object, or null when it is absent or not a string. */
-    static String string(Object object, String key) {
+    public static String string(Object object, String key) {
         return member(object, key) instanceof String s ? s : null;
     }
 
