@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code stagecraft analyze}: the headless analysis, as JSON, text, DOT or Mermaid. */
@@ -52,7 +51,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AnalysisOptions options = AnalysisOptions.defaults().withTarget(target).withBuildArgs(parseBuildArgs());
+        AnalysisOptions options = AnalysisOptions.defaults().withTarget(target).withBuildArgs(BuildArgs.parse(buildArgs, spec.commandLine()));
         boolean many = files.size() > 1;
         int exit = 0;
         for (String file : files) {
@@ -95,27 +94,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return exit;
     }
 
-    private Map<String, String> parseBuildArgs() {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String a : buildArgs) {
-            int eq = a.indexOf('=');
-            String key = eq < 0 ? a : a.substring(0, eq);
-            if (key.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--build-arg needs KEY=VALUE, got '" + a + "'");
-            }
-            if (eq < 0) {
-                String env = System.getenv(key);
-                if (env != null) {
-                    args.put(key, env);
-                }
-            } else {
-                args.put(key, a.substring(eq + 1));
-            }
-        }
-        return args;
-    }
-
-    private static String read(String file) throws IOException {
+    static String read(String file) throws IOException {
         if (file.equals("-")) {
             InputStream in = System.in;
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -127,7 +106,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

@@ -18,6 +18,13 @@ public final class EngineException extends RuntimeException {
         PERMISSION_DENIED,
         /** A build step failed; the message is the engine's error text. */
         BUILD_FAILED,
+        /**
+         * The file's {@code # syntax=} frontend image could not be had (offline, no such image): the
+         * build can go on with the engine's built-in frontend, the directive's line blanked.
+         */
+        FRONTEND_UNAVAILABLE,
+        /** The file uses syntax the chosen builder on this engine cannot build; checked before building. */
+        UNSUPPORTED_SYNTAX,
         /** The user or a newer edit cancelled the build. */
         CANCELLED,
         /** The connection broke while a build or a call was in flight. */

@@ -27,6 +27,7 @@ import dev.stagecraft.engine.EngineException.Kind;
 import dev.stagecraft.engine.EngineInfo;
 import dev.stagecraft.engine.HistoryEntry;
 import dev.stagecraft.engine.ImageFacts;
+import dev.stagecraft.engine.progress.BuildStreamLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -167,13 +167,14 @@ public final class DockerBuildEngine implements BuildEngine {
                 }
                 BufferedReader lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    BuildMessage message = parseBuildKitLine(line);
-                    if (message instanceof BuildMessage.ImageBuilt built) {
+                    Optional<BuildMessage> message = BuildStreamLines.toMessage(line);
+                    if (message.isEmpty()) {
+                        continue;
+                    }
+                    if (message.get() instanceof BuildMessage.ImageBuilt built) {
                         imageId = built.imageId();
                     }
-                    if (message != null) {
-                        messages.accept(message);
-                    }
+                    messages.accept(message.get());
                 }
             }
         } catch (EngineException e) {
@@ -192,34 +193,6 @@ public final class DockerBuildEngine implements BuildEngine {
                     + " ended without an image: the engine may have stopped mid-build.");
         }
         return imageId;
-    }
-
-    /** One line of a BuildKit build's JSON stream, or null for lines that carry nothing we use. */
-    static BuildMessage parseBuildKitLine(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (IOException e) {
-            return new BuildMessage.Output(line + "\n");
-        }
-        JsonNode error = node.get("error");
-        if (error != null && !error.isNull()) {
-            JsonNode detail = node.path("errorDetail").path("message");
-            throw new EngineException(Kind.BUILD_FAILED, detail.isTextual() ? detail.asText() : error.asText());
-        }
-        String id = node.path("id").asText("");
-        JsonNode aux = node.get("aux");
-        if ("moby.buildkit.trace".equals(id) && aux != null && aux.isTextual()) {
-            return new BuildMessage.Trace(Base64.getDecoder().decode(aux.asText()));
-        }
-        if (aux != null && aux.path("ID").isTextual()) {
-            return new BuildMessage.ImageBuilt(aux.path("ID").asText());
-        }
-        JsonNode stream = node.get("stream");
-        return stream != null && stream.isTextual() ? new BuildMessage.Output(stream.asText()) : null;
     }
 
     private String buildClassic(BuildRequest request, Consumer<BuildMessage> messages, Cancellation cancellation) {

@@ -1,0 +1,275 @@
+package dev.stagecraft.engine.build;
+
+import dev.stagecraft.engine.BuildEngine;
+import dev.stagecraft.engine.BuildEvent;
+import dev.stagecraft.engine.BuildRequest;
+import dev.stagecraft.engine.BuildSettings;
+import dev.stagecraft.engine.BuilderKind;
+import dev.stagecraft.engine.Cancellation;
+import dev.stagecraft.engine.ContextTar;
+import dev.stagecraft.engine.DockerfileRewrites;
+import dev.stagecraft.engine.EngineException;
+import dev.stagecraft.engine.FrontendPullFailure;
+import dev.stagecraft.engine.StepState;
+import dev.stagecraft.engine.SyntaxProblem;
+import dev.stagecraft.engine.SyntaxSupport;
+import dev.stagecraft.engine.build.BuildReport.StageReport;
+import dev.stagecraft.engine.progress.BuildProgress;
+import dev.stagecraft.stage.Analysis;
+import dev.stagecraft.stage.AnalysisOptions;
+import dev.stagecraft.stage.DockerfileAnalyzer;
+import dev.stagecraft.stage.Stage;
+import dev.stagecraft.syntax.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One Stagecraft build, the same for the window and the CLI: checks the text, sends it (with a
+ * name on every stage, so each can be targeted; line numbers unchanged) and the context to the
+ * engine, builds the target with progress, then each other stage the builder ran as its own target
+ * (the cache makes that cheap) so every stage has an image to measure, and measures sizes, layers
+ * and the files every COPY --from edge carried.
+ *
+ * <p>Every image it makes carries {@link #OWNER_LABEL} and {@link #FILE_LABEL}, so superseded
+ * images and a clean-up can find them, and nothing else is ever removed.
+ */
+public final class BuildRunner {
+    /** Marks every image Stagecraft builds. */
+    public static final String OWNER_LABEL = "dev.stagecraft.owner";
+    public static final String OWNER_VALUE = "stagecraft";
+    /** The Dockerfile an image was built from (its absolute path, or "untitled"). */
+    public static final String FILE_LABEL = "dev.stagecraft.dockerfile";
+    /** The index of the stage an image is the result of. */
+    public static final String STAGE_LABEL = "dev.stagecraft.stage";
+
+    /** What to build: the editor's text (never written back), its file if any, and the settings. */
+    public record Input(String text, Path dockerfile, BuildSettings settings, boolean withoutSyntaxDirective) {
+        public Input {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    private final BuildEngine engine;
+    private final BuildMeasurer measurer;
+    private final Map<String, String> extraLabels;
+    private final Path workFolder;
+
+    /**
+     * @param extraLabels labels added to every image besides Stagecraft's own (tests mark theirs)
+     * @param workFolder where context tars and saved images are written while a build runs
+     */
+    BuildRunner(BuildEngine engine, BuildMeasurer measurer, Map<String, String> extraLabels, Path workFolder) {
+        this.engine = engine;
+        this.measurer = measurer;
+        this.extraLabels = Map.copyOf(extraLabels);
+        this.workFolder = workFolder;
+    }
+
+    /**
+     * Builds and measures. Blocking; events go to {@code events} on the calling thread.
+     *
+     * @throws EngineException with a sentence for the user: the text has errors, a step failed,
+     *     the engine is gone, the build was cancelled
+     */
+    public BuildReport run(Input input, Consumer<BuildEvent> events, Cancellation cancellation)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        BuildSettings settings = input.settings();
+        AnalysisOptions options = AnalysisOptions.defaults().withBuildArgs(settings.buildArgs());
+        Analysis analysis = DockerfileAnalyzer.analyze(input.text(), options);
+        refuseErrors(analysis);
+        int target = settings.targetIndex(analysis).orElseThrow(() -> new EngineException(EngineException.Kind.REFUSED,
+                "No stage is called '" + settings.target() + "'. Choose a target from the file's stages."));
+        analysis = DockerfileAnalyzer.analyze(input.text(), options.withTarget(analysis.stages().get(target).label()));
+
+        String engineVersion = engine.info().engineVersion();
+        refuseUnsupportedSyntax(analysis, settings.builder(), engineVersion, input.withoutSyntaxDirective());
+        String sent = input.withoutSyntaxDirective()
+                ? DockerfileRewrites.withoutSyntaxDirective(input.text(), analysis) : input.text();
+        DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(sent, DockerfileAnalyzer.analyze(sent, options));
+        Analysis sentAnalysis = DockerfileAnalyzer.analyze(named.text(),
+                options.withTarget(named.stageNames().get(target)));
+
+        Set<Integer> needed = new TreeSet<>(analysis.buildOrder());
+        needed.add(target);
+        Set<Integer> built = new LinkedHashSet<>();
+        for (Stage s : analysis.stages()) {
+            boolean runs = settings.builder() == BuilderKind.BUILDKIT ? needed.contains(s.index()) : s.index() <= target;
+            if (runs) {
+                built.add(s.index());
+            }
+        }
+
+        Path tar = temporaryFile("context-");
+        try {
+            events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
+            ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
+            Map<Integer, String> images = new LinkedHashMap<>();
+            events.accept(new BuildEvent.PhaseChanged("Building " + analysis.stages().get(target).label()
+                    + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
+            BuildProgress reader = BuildProgress.forBuilder(settings.builder(), sentAnalysis, target);
+            reader.start().forEach(events);
+            FailedStep failed = new FailedStep(events);
+            String finalImage;
+            try {
+                finalImage = engine.build(request(settings, tar, named.stageNames().get(target), input, target),
+                        message -> reader.accept(message).forEach(failed), cancellation);
+            } catch (EngineException e) {
+                (e.kind() == EngineException.Kind.CANCELLED ? reader.finishCancelled() : reader.finishFailed(e.getMessage()))
+                        .forEach(failed);
+                if (e.kind() == EngineException.Kind.BUILD_FAILED) {
+                    Optional<FrontendPullFailure> pull = FrontendPullFailure.classify(e.getMessage(), analysis);
+                    if (pull.isPresent()) {
+                        throw new EngineException(EngineException.Kind.FRONTEND_UNAVAILABLE, pull.get().explanation(), e);
+                    }
+                }
+                throw failed.line == 0 || e.kind() != EngineException.Kind.BUILD_FAILED ? e
+                        : new EngineException(e.kind(), "Line " + failed.line + " failed: " + e.getMessage(), e);
+            }
+            reader.finishSucceeded().forEach(events);
+            images.put(target, finalImage);
+            int n = 0;
+            for (int s : built) {
+                if (s == target) {
+                    continue;
+                }
+                n++;
+                events.accept(new BuildEvent.PhaseChanged("Measuring stage " + analysis.stages().get(s).label()
+                        + " (" + n + " of " + (built.size() - 1) + ")"));
+                // With the cache always: the target's build has just filled it, even under no-cache.
+                BuildRequest stageRequest = request(settings, tar, named.stageNames().get(s), input, s);
+                images.put(s, engine.build(new BuildRequest(stageRequest.builder(), tar, stageRequest.dockerfileName(),
+                        stageRequest.target(), stageRequest.buildArgs(), false, stageRequest.labels(), null),
+                        message -> { }, cancellation));
+            }
+            events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
+            return report(analysis, settings.builder(), target, needed, images, started, cancellation);
+        } finally {
+            try {
+                Files.deleteIfExists(tar);
+            } catch (IOException ignored) {
+                // The work folder goes when the workbench closes.
+            }
+        }
+    }
+
+    private Path temporaryFile(String prefix) {
+        try {
+            return Files.createTempFile(workFolder, prefix, ".tar");
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.REFUSED, "Cannot write in " + workFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes events on, remembering the line of a step that failed. */
+    private static final class FailedStep implements Consumer<BuildEvent> {
+        private final Consumer<BuildEvent> events;
+        private int line;
+
+        FailedStep(Consumer<BuildEvent> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void accept(BuildEvent event) {
+            if (event instanceof BuildEvent.StepChanged step && step.state() == StepState.FAILED && step.line() > 0) {
+                line = step.line();
+            }
+            events.accept(event);
+        }
+    }
+
+    private BuildReport report(Analysis analysis, BuilderKind builder, int target, Set<Integer> needed,
+                               Map<Integer, String> images, long started, Cancellation cancellation)
+            throws InterruptedException {
+        BuildMeasurer.Result measured = measurer.measure(analysis, builder, needed, images);
+        if (cancellation.isCancelled()) {
+            throw new EngineException(EngineException.Kind.CANCELLED, "The build was cancelled.");
+        }
+        StageReport last = measured.stages().get(target);
+        return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
+                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * What the stages not shipped weigh: each one's own bytes, plus each external base they use
+     * that no shipped stage uses (counted once). Stages share their bases, so summing image sizes
+     * would count a shared base many times.
+     */
+    static long leftBehind(Analysis analysis, List<StageReport> stages) {
+        Set<String> shippedBases = new java.util.HashSet<>();
+        for (Stage s : analysis.stages()) {
+            if (analysis.ships(s.index()) && s.baseStage() == null && !s.scratch()) {
+                shippedBases.add(s.base());
+            }
+        }
+        long total = 0;
+        Set<String> counted = new java.util.HashSet<>();
+        for (StageReport r : stages) {
+            if (!r.built() || r.ships()) {
+                continue;
+            }
+            total += r.ownBytes();
+            Stage s = analysis.stages().get(r.index());
+            if (s.baseStage() == null && !s.scratch() && !shippedBases.contains(s.base()) && counted.add(s.base())) {
+                total += r.baseSizeBytes();
+            }
+        }
+        return total;
+    }
+
+    private BuildRequest request(BuildSettings settings, Path tar, String stageName, Input input, int stage) {
+        Map<String, String> labels = new LinkedHashMap<>(extraLabels);
+        labels.put(OWNER_LABEL, OWNER_VALUE);
+        labels.put(FILE_LABEL, input.dockerfile() == null ? "untitled" : input.dockerfile().toAbsolutePath().toString());
+        labels.put(STAGE_LABEL, Integer.toString(stage));
+        return new BuildRequest(settings.builder(), tar, ContextTar.DOCKERFILE_NAME, stageName, settings.buildArgs(),
+                settings.noCache(), labels, null);
+    }
+
+    /**
+     * Refuses, before anything is sent, syntax the builder cannot handle. With a {@code # syntax=}
+     * directive kept, BuildKit runs that frontend, whose abilities are not known here: no check then.
+     */
+    private static void refuseUnsupportedSyntax(Analysis analysis, BuilderKind builder, String engineVersion,
+                                                boolean withoutDirective) {
+        boolean externalFrontend = builder == BuilderKind.BUILDKIT && !withoutDirective
+                && analysis.parse().directive("syntax") != null;
+        if (externalFrontend) {
+            return;
+        }
+        List<String> refused = new ArrayList<>();
+        for (SyntaxProblem p : SyntaxSupport.check(analysis, builder, engineVersion)) {
+            if (p.severity() == dev.stagecraft.syntax.Severity.ERROR) {
+                refused.add("line " + p.format());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new EngineException(EngineException.Kind.UNSUPPORTED_SYNTAX, String.join("\n", refused));
+        }
+    }
+
+    private static void refuseErrors(Analysis analysis) {
+        for (Diagnostic d : analysis.diagnostics()) {
+            if (d.isError()) {
+                throw new EngineException(EngineException.Kind.REFUSED, "Line " + d.position() + ": " + d.message()
+                        + ". Fix the Dockerfile before building.");
+            }
+        }
+    }
+}

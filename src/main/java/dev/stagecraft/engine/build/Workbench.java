@@ -1,0 +1,59 @@
+package dev.stagecraft.engine.build;
+
+import dev.stagecraft.engine.BuildEngine;
+import dev.stagecraft.engine.measure.LandedFiles;
+import dev.stagecraft.engine.measure.LayerListingCache;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+
+/**
+ * What successive builds share while a window (or one CLI run) lives: a private work folder for
+ * context tars and saved images, deleted at the end, and the cache of layer listings, so a rebuild
+ * whose COPY layers did not change lists their files without saving images again.
+ */
+public final class Workbench implements AutoCloseable {
+    /** Layer listings kept; each holds one COPY's entries, usually a few KB. */
+    private static final int CACHED_LAYERS = 512;
+
+    private final Path folder;
+    private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYERS));
+    private Workbench(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A workbench in a new temporary folder. */
+    public static Workbench create() throws IOException {
+        return new Workbench(Files.createTempDirectory("stagecraft-work-"));
+    }
+
+    /** A runner on {@code engine}; {@code extraLabels} go on every image besides Stagecraft's own. */
+    public BuildRunner runner(BuildEngine engine, Map<String, String> extraLabels) {
+        return new BuildRunner(engine, new BuildMeasurer(engine, landed, folder), extraLabels, folder);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // The folder is under the system's temporary folder, which is cleaned anyway.
+        }
+    }
+}
