@@ -51,7 +51,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AnalysisOptions options = AnalysisOptions.defaults().withTarget(target).withBuildArgs(BuildArgs.parse(buildArgs, spec.commandLine()));
+        AnalysisOptions options = AnalysisOptions.defaults().withTarget(target)
+                .withBuildArgs(BuildArgs.parse(buildArgs, spec.commandLine()));
         boolean many = files.size() > 1;
         int exit = 0;
         for (String file : files) {
