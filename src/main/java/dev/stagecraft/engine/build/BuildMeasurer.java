@@ -52,14 +52,14 @@ final class BuildMeasurer {
     }
 
     /** Measures every built stage ({@code images}: stage index to image id) and every COPY --from edge. */
-    Result measure(Analysis analysis, BuilderKind builder, java.util.Set<Integer> needed, Map<Integer, String> images)
-            throws InterruptedException {
+    Result measure(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
+                   Map<Integer, String> images) throws InterruptedException {
         Map<Integer, Measured> measured = new HashMap<>();
-        List<StageReport> stages = stages(analysis, builder, needed, images, measured);
+        List<StageReport> stages = stages(analysis, names, builder, needed, images, measured);
         return new Result(stages, edges(analysis, images, measured));
     }
 
-    private List<StageReport> stages(Analysis analysis, BuilderKind builder, java.util.Set<Integer> needed,
+    private List<StageReport> stages(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
                              Map<Integer, String> images, Map<Integer, Measured> measured) {
         Map<String, ImageFacts> external = new HashMap<>();
         Map<String, List<HistoryEntry>> histories = new HashMap<>();
@@ -67,7 +67,7 @@ final class BuildMeasurer {
         for (Stage s : analysis.stages()) {
             String id = images.get(s.index());
             if (id == null) {
-                reports.add(new StageReport(s.index(), s.name(), needed.contains(s.index()), false,
+                reports.add(new StageReport(s.index(), names.get(s.index()), needed.contains(s.index()), false,
                         analysis.ships(s.index()), null, 0, 0, List.of(), null));
                 continue;
             }
@@ -80,7 +80,7 @@ final class BuildMeasurer {
             LayerAttribution attribution = LayerAttribution.of(analysis, s.index(), builder, history, baseHistory);
             StageSizes sizes = StageSizes.of(attribution, image, base);
             measured.put(s.index(), new Measured(attribution, image, base));
-            reports.add(new StageReport(s.index(), s.name(), needed.contains(s.index()), true, analysis.ships(s.index()),
+            reports.add(new StageReport(s.index(), names.get(s.index()), needed.contains(s.index()), true, analysis.ships(s.index()),
                     image.id(), sizes.sizeBytes(), sizes.baseSizeBytes(),
                     attribution.complete() ? sizes.layers() : List.of(), attribution.problem()));
         }

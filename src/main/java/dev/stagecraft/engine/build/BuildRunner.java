@@ -93,15 +93,16 @@ public final class BuildRunner {
         refuseErrors(analysis);
         int target = settings.targetIndex(analysis).orElseThrow(() -> new EngineException(EngineException.Kind.REFUSED,
                 "No stage is called '" + settings.target() + "'. Choose a target from the file's stages."));
-        analysis = DockerfileAnalyzer.analyze(input.text(), options.withTarget(analysis.stages().get(target).label()));
-
         String engineVersion = engine.info().engineVersion();
         refuseUnsupportedSyntax(analysis, settings.builder(), engineVersion, input.withoutSyntaxDirective());
+        List<String> names = analysis.stages().stream().map(Stage::name).toList();
+
         String sent = input.withoutSyntaxDirective()
                 ? DockerfileRewrites.withoutSyntaxDirective(input.text(), analysis) : input.text();
         DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(sent, DockerfileAnalyzer.analyze(sent, options));
-        Analysis sentAnalysis = DockerfileAnalyzer.analyze(named.text(),
-                options.withTarget(named.stageNames().get(target)));
+        // What was sent, with every stage named: an unnamed target can be named too, and the
+        // stages it needs and those that ship follow from it. Lines are the user's.
+        analysis = DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
 
         Set<Integer> needed = new TreeSet<>(analysis.buildOrder());
         needed.add(target);
@@ -120,7 +121,7 @@ public final class BuildRunner {
             Map<Integer, String> images = new LinkedHashMap<>();
             events.accept(new BuildEvent.PhaseChanged("Building " + analysis.stages().get(target).label()
                     + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
-            BuildProgress reader = BuildProgress.forBuilder(settings.builder(), sentAnalysis, target);
+            BuildProgress reader = BuildProgress.forBuilder(settings.builder(), analysis, target);
             reader.start().forEach(events);
             FailedStep failed = new FailedStep(events);
             String finalImage;
@@ -156,7 +157,8 @@ public final class BuildRunner {
                         message -> { }, cancellation));
             }
             events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
-            return report(analysis, settings.builder(), target, needed, images, started, cancellation);
+            return report(analysis, names, input.dockerfile(), settings.builder(), target, needed, images, started,
+                    cancellation);
         } finally {
             try {
                 Files.deleteIfExists(tar);
@@ -192,13 +194,16 @@ public final class BuildRunner {
         }
     }
 
-    private BuildReport report(Analysis analysis, BuilderKind builder, int target, Set<Integer> needed,
+    private BuildReport report(Analysis analysis, List<String> names, Path dockerfile, BuilderKind builder, int target,
+                               Set<Integer> needed,
                                Map<Integer, String> images, long started, Cancellation cancellation)
             throws InterruptedException {
-        BuildMeasurer.Result measured = measurer.measure(analysis, builder, needed, images);
+        BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images);
         if (cancellation.isCancelled()) {
             throw new EngineException(EngineException.Kind.CANCELLED, "The build was cancelled.");
         }
+        Set<String> current = new java.util.HashSet<>(images.values());
+        ImageCleanup.removeSuperseded(engine, ImageCleanup.fileLabel(dockerfile), current);
         StageReport last = measured.stages().get(target);
         return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
                 leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(),
@@ -235,7 +240,7 @@ public final class BuildRunner {
     private BuildRequest request(BuildSettings settings, Path tar, String stageName, Input input, int stage) {
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.put(OWNER_LABEL, OWNER_VALUE);
-        labels.put(FILE_LABEL, input.dockerfile() == null ? "untitled" : input.dockerfile().toAbsolutePath().toString());
+        labels.put(FILE_LABEL, ImageCleanup.fileLabel(input.dockerfile()));
         labels.put(STAGE_LABEL, Integer.toString(stage));
         return new BuildRequest(settings.builder(), tar, ContextTar.DOCKERFILE_NAME, stageName, settings.buildArgs(),
                 settings.noCache(), labels, null);
