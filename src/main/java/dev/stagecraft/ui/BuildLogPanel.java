@@ -52,6 +52,8 @@ public final class BuildLogPanel extends BorderPane {
     /** How many lines the log keeps unless told otherwise. */
     public static final int DEFAULT_MAX_LINES = 50_000;
     static final String ALL_STAGES = "All stages";
+    static final String NO_OUTPUT = "No build output yet.";
+    static final String NO_STAGE_OUTPUT = "No output from this stage.";
     /** Longer lines are cut on screen (a Text node that wide is slow); search and copy use them whole. */
     static final int SHOWN_CHARS = 2_000;
     private static final int TAG_CHARS = 12;
@@ -76,6 +78,7 @@ public final class BuildLogPanel extends BorderPane {
     private final TextField search = new TextField();
     private final Label matchCount = new Label();
     private final Label droppedNote = new Label();
+    private final Label placeholder = new Label(NO_OUTPUT);
     private final Button copy = new Button("Copy all");
     private final List<String> stageLabels = new ArrayList<>();
     private final ReadOnlyIntegerWrapper dropped = new ReadOnlyIntegerWrapper(this, "dropped");
@@ -85,6 +88,8 @@ public final class BuildLogPanel extends BorderPane {
     private int current = -1;
     private String query = "";
     private long nextSequence;
+    /** A row to bring into view at the next layout, or -1. */
+    private int revealPending = -1;
     private IntConsumer onDockerfileLine = line -> { };
 
     /** A log that keeps the last {@value #DEFAULT_MAX_LINES} lines. */
@@ -105,7 +110,8 @@ public final class BuildLogPanel extends BorderPane {
         list.getStyleClass().add("build-log-lines");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(view -> new LogCell());
-        list.setPlaceholder(new Label("No build output yet."));
+        placeholder.setId("build-log-placeholder");
+        list.setPlaceholder(placeholder);
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         list.setOnKeyPressed(e -> {
             if (copyKeys.match(e)) {
@@ -334,18 +340,27 @@ public final class BuildLogPanel extends BorderPane {
     }
 
     /**
-     * Brings row {@code index} into view: scrolling as little as needed when the view already
-     * knows the row, else through the list (which first counts the rows it was just given).
+     * Brings row {@code index} into view, scrolling as little as needed, at the next layout: the
+     * view counts the rows it was just given only then, and a panel not shown yet has no size.
      */
     private void reveal(int index) {
-        if (index < 0) {
+        if (index >= 0) {
+            revealPending = index;
+            requestLayout();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (revealPending < 0) {
             return;
         }
+        list.layout();
         VirtualFlow<?> flow = flow();
-        if (flow != null && flow.getCellCount() == visible.size()) {
-            flow.scrollTo(index);
-        } else {
-            list.scrollTo(index);
+        if (flow != null && flow.getHeight() > 0 && flow.getCellCount() == visible.size()) {
+            flow.scrollTo(Math.min(revealPending, visible.size() - 1));
+            revealPending = -1;
         }
     }
 
@@ -432,6 +447,7 @@ public final class BuildLogPanel extends BorderPane {
     }
 
     private void updateCount() {
+        Styles.setText(placeholder, all.isEmpty() ? NO_OUTPUT : NO_STAGE_OUTPUT);
         matchTotal.set(matches.size());
         String text;
         if (query.isEmpty()) {

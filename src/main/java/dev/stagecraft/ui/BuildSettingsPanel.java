@@ -239,7 +239,7 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         args.setPrefHeight(180);
         args.setMinHeight(90);
 
-        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> name = column("Name", 0.27);
+        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> name = column("Name", 0.33);
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(BuildSettingsModel.ArgRow row, boolean empty) {
@@ -248,9 +248,9 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
                 setTooltip(empty || row == null ? null : new Tooltip(where(row.declared())));
             }
         });
-        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> value = column("Value", 0.38);
+        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> value = column("Value", 0.32);
         value.setCellFactory(c -> new ValueCell());
-        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> defaults = column("Default", 0.25);
+        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> defaults = column("Default", 0.23);
         defaults.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(BuildSettingsModel.ArgRow row, boolean empty) {
@@ -267,7 +267,7 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
             }
         });
         defaults.getStyleClass().add("build-arg-default");
-        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> reset = column("", 0.10);
+        TableColumn<BuildSettingsModel.ArgRow, BuildSettingsModel.ArgRow> reset = column("", 0.12);
         reset.setMinWidth(34);
         reset.setCellFactory(c -> new ResetCell());
         args.getColumns().setAll(java.util.List.of(name, value, defaults, reset));

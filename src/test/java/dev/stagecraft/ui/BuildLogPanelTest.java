@@ -138,6 +138,14 @@ class BuildLogPanelTest {
         assertEquals(List.of("builder a", "builder b", "builder c"), fx(() -> log.shownLines()));
         robot.interact(() -> filter.getSelectionModel().select("All stages"));
         assertEquals(8, fx(() -> log.shownLines()).size());
+
+        robot.interact(() -> {
+            log.setStageLabels(List.of("deps", "builder", "production", "debug"));
+            filter.getSelectionModel().select("debug");
+        });
+        assertEquals(List.of(), fx(() -> log.shownLines()));
+        assertEquals("No output from this stage.", robot.lookup("#build-log-placeholder").queryAs(Label.class).getText(),
+                "an empty stage is not mistaken for an empty log");
     }
 
     @Test
