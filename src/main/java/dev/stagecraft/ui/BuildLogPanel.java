@@ -4,8 +4,10 @@ import dev.stagecraft.engine.AnsiText;
 import dev.stagecraft.engine.BuildEvent;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -88,6 +90,8 @@ public final class BuildLogPanel extends BorderPane {
     private int current = -1;
     private String query = "";
     private long nextSequence;
+    /** Each stage's output as a terminal plays it (-1: output tied to no stage). */
+    private final Map<Integer, AnsiText.Terminal> terminals = new HashMap<>();
     /** A row to bring into view at the next layout, or -1. */
     private int revealPending = -1;
     private IntConsumer onDockerfileLine = line -> { };
@@ -213,22 +217,31 @@ public final class BuildLogPanel extends BorderPane {
     }
 
     /**
-     * Appends a batch of events, each possibly several lines; drops the oldest lines beyond the cap.
-     * When the last line was in view, the new last line is brought into view.
+     * Appends a batch of events, each one or more whole lines (a final line break is optional, so
+     * an event never continues the previous one's line; the producer joins a line the engine sent
+     * in pieces). Each stage's output is played as one terminal stream, so a colour set on one line
+     * carries over to the next, as it would on screen. Drops the oldest lines beyond the cap. When
+     * the last line was in view, the new last line is brought into view.
      */
     public void append(List<BuildEvent.LogLine> lines) {
-        List<Entry> added = new ArrayList<>(lines.size());
-        for (BuildEvent.LogLine event : lines) {
-            String tag = tag(event.stageIndex());
-            for (AnsiText.Line l : AnsiText.lines(event.text())) {
-                added.add(new Entry(nextSequence++, event.stageIndex(), tag, event.line(), l.text(),
-                        l.plain() ? null : l.spans()));
-            }
-        }
-        if (added.isEmpty()) {
+        if (lines.isEmpty()) {
             return;
         }
         boolean following = showsLastLine();
+        List<Entry> added = new ArrayList<>(lines.size());
+        for (BuildEvent.LogLine event : lines) {
+            AnsiText.Terminal terminal = terminals.computeIfAbsent(event.stageIndex(), k -> new AnsiText.Terminal());
+            List<AnsiText.Line> rows = new ArrayList<>(terminal.write(event.text()));
+            AnsiText.Line last = terminal.endLine();
+            if (last != null || rows.isEmpty()) {
+                rows.add(last != null ? last : new AnsiText.Line(List.of()));
+            }
+            String tag = tag(event.stageIndex());
+            for (AnsiText.Line row : rows) {
+                added.add(new Entry(nextSequence++, event.stageIndex(), tag, event.line(), row.text(),
+                        row.plain() ? null : row.spans()));
+            }
+        }
         if (added.size() >= maxLines) {
             dropped.set(dropped.get() + all.size() + added.size() - maxLines);
             all.clear();
@@ -259,8 +272,27 @@ public final class BuildLogPanel extends BorderPane {
         }
     }
 
+    /** The index of the entry with this sequence in a list ordered by sequence, else -(insertion point) - 1. */
+    private static int indexOf(List<Entry> entries, long sequence) {
+        int lo = 0;
+        int hi = entries.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = entries.get(mid).sequence();
+            if (s < sequence) {
+                lo = mid + 1;
+            } else if (s > sequence) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
     /** Removes every line (a new build starts); the filter and the search stay. */
     public void clear() {
+        terminals.clear();
         all.clear();
         matches.clear();
         current = -1;
@@ -417,22 +449,9 @@ public final class BuildLogPanel extends BorderPane {
         }
     }
 
-    /** The row of a shown entry, by binary search on arrival order. */
+    /** The row of a shown entry, or a negative number when it is not shown. */
     private int rowOf(Entry entry) {
-        int lo = 0;
-        int hi = visible.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long s = visible.get(mid).sequence();
-            if (s < entry.sequence()) {
-                lo = mid + 1;
-            } else if (s > entry.sequence()) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+        return indexOf(visible, entry.sequence());
     }
 
     private void dropMatchesBefore(long sequence) {

@@ -90,7 +90,6 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         title.getStyleClass().add("build-settings-title");
         build.setId("build-start");
         build.getStyleClass().add("build-start");
-        build.setDefaultButton(false);
         build.setTooltip(new Tooltip("Build the target stage with these settings"));
         build.disableProperty().bind(model.settingsProperty().isNull());
         build.setOnAction(e -> {

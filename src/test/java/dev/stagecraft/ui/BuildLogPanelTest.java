@@ -124,6 +124,17 @@ class BuildLogPanelTest {
     }
 
     @Test
+    void eachEventIsWholeLines_andAColourCarriesOverWithinItsStage(FxRobot robot) {
+        robot.interact(() -> log.append(List.of(line(1, 16, ESC + "[31mnpm error code 1"), line(0, 10, "deps line"),
+                line(1, 16, "npm error path /app" + ESC + "[0m"), line(1, 16, "\n"))));
+        assertEquals(List.of("npm error code 1", "deps line", "npm error path /app", ""), fx(() -> log.shownLines()));
+        robot.interact(() -> {
+            List<String> red = robot.lookup(".ansi-1").queryAll().stream().map(n -> ((Text) n).getText()).toList();
+            assertEquals(List.of("npm error code 1", "npm error path /app"), red, "the red of stage 1 reaches its next event only");
+        });
+    }
+
+    @Test
     void stageFilter_showsOnlyThatStage(FxRobot robot) {
         robot.interact(() -> log.append(List.of(line(0, 10, "deps a\ndeps b"), line(1, 16, "builder a"),
                 line(2, 30, "production a"), line(1, 17, "builder b"), line(-1, 0, "build-wide"))));

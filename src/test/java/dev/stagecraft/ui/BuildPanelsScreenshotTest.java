@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import javafx.embed.swing.SwingFXUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -94,7 +94,8 @@ class BuildPanelsScreenshotTest {
                 + "\nfound " + ESC + "[32m" + ESC + "[1m0" + ESC + "[22m" + ESC + "[39m vulnerabilities\n"));
         lines.add(new LogLine(1, 15, "Step 5/21 : FROM deps AS builder\n ---> 999e58b18773\n"));
         lines.add(new LogLine(1, 16, "Step 6/21 : RUN npm ci\n ---> Running in 5b37c70bb231\n"));
-        lines.add(new LogLine(1, 16, "Reading package lists... 0%\r\rReading package lists... 100%\r\rReading package lists... Done\r\r\n"));
+        lines.add(new LogLine(1, 16, "Reading package lists... 0%\r\rReading package lists... 100%\r\r"
+                + "Reading package lists... Done\r\r\n"));
         lines.add(new LogLine(1, 18, "Step 8/21 : RUN npm run build\n\n> uptime-service@1.4.0 build\n> node scripts/build.mjs\n\n"));
         lines.add(new LogLine(1, 18, "built dist/server.js in 212ms " + ESC + "[90m(esbuild 0.21.5)" + ESC + "[39m\n"));
         lines.add(new LogLine(2, 22, "Step 9/21 : FROM builder AS tester\n"));

@@ -82,7 +82,8 @@ class BuildSettingsPanelTest {
                 TextField value = robot.lookup("#build-arg-value-" + row.name()).queryAs(TextField.class);
                 int index = i;
                 String defaults = robot.lookup(".build-arg-default").queryAll().stream()
-                        .filter(n -> n instanceof TableCell<?, ?>).map(n -> (TableCell<?, ?>) n).filter(c -> c.getIndex() == index && c.getItem() != null)
+                        .filter(n -> n instanceof TableCell<?, ?>).map(n -> (TableCell<?, ?>) n)
+                        .filter(c -> c.getIndex() == index && c.getItem() != null)
                         .map(c -> c.getText()).findFirst().orElse("?");
                 rows.add(row.name() + "=" + value.getText() + " (" + defaults + ")");
             }
