@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -95,6 +96,7 @@ public final class BuildLogPanel extends BorderPane {
     /** A row to bring into view at the next layout, or -1. */
     private int revealPending = -1;
     private IntConsumer onDockerfileLine = line -> { };
+    private Consumer<String> clipboard = BuildLogPanel::toSystemClipboard;
 
     /** A log that keeps the last {@value #DEFAULT_MAX_LINES} lines. */
     public BuildLogPanel() {
@@ -320,8 +322,17 @@ public final class BuildLogPanel extends BorderPane {
                 }
             }
         }
+        clipboard.accept(b.toString());
+    }
+
+    /** Where copied text goes: the system clipboard, unless a test says otherwise. */
+    void setClipboard(Consumer<String> target) {
+        clipboard = target;
+    }
+
+    private static void toSystemClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(b.toString());
+        content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
     }
 
