@@ -117,6 +117,7 @@ class BuildPanelsScreenshotTest {
                 scene.getStylesheets().add(StagecraftApp.darkStylesheet());
             }
             stage.setScene(scene);
+            stage.sizeToScene();
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
