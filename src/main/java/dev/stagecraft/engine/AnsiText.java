@@ -11,6 +11,8 @@ import java.util.List;
  * played on a one-line screen, so a log shows the final state of a progress line, not its every
  * frame, and keeps the colours as plain data (a front end maps them to its theme or drops them).
  *
+ * <p>{@link #lines} reads a whole text; a {@link Terminal} reads a stream piece by piece.
+ *
  * <p>Moves to other lines (cursor up or down, which BuildKit's terminal display uses to redraw)
  * cannot reach lines a log has already shown, so they are ignored. Unknown escapes vanish; the text
  * never keeps an escape character or another control character but the tab.
@@ -81,23 +83,13 @@ public final class AnsiText {
      * The style carries over from one line to the next, as on a terminal.
      */
     public static List<Line> lines(String output) {
-        List<Line> lines = new ArrayList<>();
-        Screen screen = new Screen();
-        int start = 0;
-        int n = output.length();
-        while (true) {
-            int end = output.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
-            }
-            if (end == n && start == n && !lines.isEmpty()) {
-                break;
-            }
-            lines.add(screen.play(output, start, end));
-            if (end == n) {
-                break;
-            }
-            start = end + 1;
+        Terminal terminal = new Terminal();
+        List<Line> lines = new ArrayList<>(terminal.write(output));
+        Line open = terminal.endLine();
+        if (open != null) {
+            lines.add(open);
+        } else if (lines.isEmpty()) {
+            lines.add(new Line(List.of()));
         }
         return lines;
     }
@@ -119,45 +111,99 @@ public final class AnsiText {
     }
 
     /**
-     * A one-line screen: the characters written, the style of each, the cursor's column, and the
-     * style the next character gets. Only the style survives from one line to the next.
+     * One output stream as a terminal plays it, written in chunks as they arrive: a chunk may end in
+     * the middle of a line or of an escape sequence (build output comes in arbitrary pieces: the
+     * classic builder sends a step's title and its line break apart, BuildKit sends what the
+     * process wrote), and the next chunk goes on from there. Keeps the line being written (its
+     * characters, their styles, the cursor) and the current style; only the style survives a line break.
      */
-    private static final class Screen {
+    public static final class Terminal {
+        /** An unfinished escape longer than this is junk, not a sequence still arriving: it is dropped. */
+        private static final int MAX_HELD = 4_096;
         private final StringBuilder chars = new StringBuilder();
         private Style[] styles = new Style[64];
         private int cursor;
         private int foreground = -1;
         private boolean bold;
         private Style current = Style.PLAIN;
+        /** The start of an escape sequence that the last chunk cut off. */
+        private String held = "";
 
-        Line play(String text, int from, int to) {
-            if (plainRun(text, from, to)) {
-                // Most lines hold no control character at all: no screen needed.
-                return from == to ? new Line(List.of()) : new Line(List.of(new Span(text.substring(from, to), current)));
+        /** Plays {@code chunk}; returns the lines it completed (each ended by a line break), in order. */
+        public List<Line> write(String chunk) {
+            String text = held.isEmpty() ? chunk : held + chunk;
+            held = "";
+            List<Line> done = new ArrayList<>();
+            int n = text.length();
+            int start = 0;
+            while (start < n) {
+                int end = text.indexOf('\n', start);
+                boolean complete = end >= 0;
+                if (!complete) {
+                    end = n;
+                }
+                if (chars.length() == 0 && cursor == 0 && complete && plainRun(text, start, end)) {
+                    // Most lines hold no control character at all: no screen needed.
+                    done.add(start == end ? new Line(List.of()) : new Line(List.of(new Span(text.substring(start, end), current))));
+                } else {
+                    play(text, start, end);
+                    if (complete) {
+                        done.add(spans());
+                        chars.setLength(0);
+                        cursor = 0;
+                    }
+                }
+                start = end + 1;
             }
+            return done;
+        }
+
+        /** The line being written, as shown now; null when nothing was written on it yet. */
+        public Line openLine() {
+            return chars.length() == 0 ? null : spans();
+        }
+
+        /**
+         * Ends the line being written as a line break would, for a producer whose pieces are whole
+         * lines: returns it (null when nothing was written on it) and drops an escape cut off at its end.
+         */
+        public Line endLine() {
+            Line open = openLine();
             chars.setLength(0);
             cursor = 0;
+            held = "";
+            return open;
+        }
+
+        /** Plays text[from, to), a part of one line; an escape cut off at {@code to} is held for the next chunk. */
+        private void play(String text, int from, int to) {
             int i = from;
             while (i < to) {
                 char c = text.charAt(i);
+                int next;
                 if (c == ESC) {
-                    i = escape(text, i + 1, to);
+                    next = escape(text, i + 1, to);
                 } else if (c == CSI_8BIT) {
-                    i = csi(text, i + 1, to);
-                } else if (c == '\r') {
-                    cursor = 0;
-                    i++;
-                } else if (c == '\b') {
-                    cursor = Math.max(0, cursor - 1);
-                    i++;
-                } else if (c < 0x20 && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0) {
-                    i++;
+                    next = csi(text, i + 1, to);
                 } else {
-                    put(c);
-                    i++;
+                    if (c == '\r') {
+                        cursor = 0;
+                    } else if (c == '\b') {
+                        cursor = Math.max(0, cursor - 1);
+                    } else if (!(c < 0x20 && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0)) {
+                        put(c);
+                    }
+                    next = i + 1;
                 }
+                if (next < 0) {
+                    // Cut off: at the end of a chunk, wait for the rest; before a line break, it never comes.
+                    if (to == text.length() && to - i <= MAX_HELD) {
+                        held = text.substring(i, to);
+                    }
+                    return;
+                }
+                i = next;
             }
-            return spans();
         }
 
         private boolean plainRun(String text, int from, int to) {
@@ -203,10 +249,10 @@ public final class AnsiText {
             return new Line(spans);
         }
 
-        /** Reads the sequence after an ESC at {@code i}; returns the index after it. */
+        /** Reads the sequence after an ESC at {@code i}; returns the index after it, or -1 when it is cut off. */
         private int escape(String text, int i, int to) {
             if (i >= to) {
-                return to;
+                return -1;
             }
             char c = text.charAt(i);
             if (c == '[') {
@@ -215,12 +261,12 @@ public final class AnsiText {
                 return controlString(text, i + 1, to);
             } else if (c == '(' || c == ')' || c == '*' || c == '+' || c == '#' || c == '%') {
                 // Character set and line size selections: one more character names the choice.
-                return Math.min(to, i + 2);
+                return i + 1 < to ? i + 2 : -1;
             }
             return i + 1;
         }
 
-        /** Skips an operating system command (a window title, a hyperlink's target) up to BEL or ESC \. */
+        /** Skips an operating system command (a window title, a hyperlink's target) up to BEL or ESC \; -1 when cut off. */
         private int controlString(String text, int i, int to) {
             while (i < to) {
                 char c = text.charAt(i);
@@ -228,14 +274,17 @@ public final class AnsiText {
                     return i + 1;
                 }
                 if (c == ESC) {
-                    return i + 1 < to && text.charAt(i + 1) == '\\' ? i + 2 : i + 1;
+                    if (i + 1 >= to) {
+                        return -1;
+                    }
+                    return text.charAt(i + 1) == '\\' ? i + 2 : i + 1;
                 }
                 i++;
             }
-            return to;
+            return -1;
         }
 
-        /** Reads a control sequence's parameters and final byte, from {@code i} just after the introducer. */
+        /** Reads a control sequence's parameters and final byte, from {@code i} just after the introducer; -1 when cut off. */
         private int csi(String text, int i, int to) {
             int paramsStart = i;
             while (i < to && text.charAt(i) >= 0x30 && text.charAt(i) <= 0x3f) {
@@ -246,7 +295,7 @@ public final class AnsiText {
                 i++;
             }
             if (i >= to) {
-                return to;
+                return -1;
             }
             char command = text.charAt(i);
             if (command < 0x40 || command > 0x7e) {

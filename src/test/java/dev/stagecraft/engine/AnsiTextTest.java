@@ -136,6 +136,61 @@ class AnsiTextTest {
         }
     }
 
+    @Test
+    void chunks_goOnWhereTheLastStopped_asTheClassicBuilderSendsAStepAndItsLineBreakApart() {
+        AnsiText.Terminal t = new AnsiText.Terminal();
+        assertEquals(List.of(), t.write("Step 2/5 : RUN make"));
+        assertEquals("Step 2/5 : RUN make", t.openLine().text());
+        assertEquals(List.of("Step 2/5 : RUN make"), texts(t.write("\n")));
+        assertEquals(null, t.openLine(), "nothing written on the next line yet");
+        assertEquals(List.of("", "a"), texts(t.write("\na\n")));
+    }
+
+    @Test
+    void progressAcrossChunks_showsItsLatestState() {
+        AnsiText.Terminal t = new AnsiText.Terminal();
+        t.write("Downloading  10%\r");
+        assertEquals("Downloading  10%", t.openLine().text());
+        t.write("Downloading 100%\r");
+        assertEquals("Downloading 100%", t.openLine().text());
+        assertEquals(List.of("Downloaded      "), texts(t.write("Downloaded      \r\n")));
+    }
+
+    @Test
+    void anEscapeCutBetweenChunks_isReadWhole() {
+        AnsiText.Terminal t = new AnsiText.Terminal();
+        assertEquals(List.of(), t.write("ok " + E + "[3"));
+        assertEquals("ok ", t.openLine().text());
+        List<Line> lines = t.write("1mfailed" + E);
+        assertEquals(List.of(), lines);
+        lines = t.write("[0m\nnext\n");
+        assertEquals(List.of("ok failed", "next"), texts(lines));
+        assertEquals(new Span("failed", new Style(1, false)), lines.get(0).spans().get(1));
+        assertEquals(Style.PLAIN, lines.get(1).spans().get(0).style());
+    }
+
+    @Test
+    void endLine_endsAPieceThatIsAWholeLine_keepingTheStyle() {
+        AnsiText.Terminal t = new AnsiText.Terminal();
+        t.write(E + "[32mgreen" + E + "[");
+        assertEquals("green", t.endLine().text());
+        assertEquals(null, t.endLine(), "nothing written since");
+        assertEquals(List.of(new Span("[m still green", new Style(2, false))), t.write("[m still green\n").get(0).spans(),
+                "the cut escape went with its line; the colour stays");
+    }
+
+    @Test
+    void anEndlessEscape_isDroppedInsteadOfHeldForever() {
+        AnsiText.Terminal t = new AnsiText.Terminal();
+        t.write(E + "]0;" + "x".repeat(10_000));
+        assertEquals(List.of("after"), texts(t.write("after\n")));
+    }
+
+    @Test
+    void anEscapeCutByALineBreak_isDropped() {
+        assertEquals(List.of("a", "b"), texts(AnsiText.lines("a" + E + "[3\nb")));
+    }
+
     private static List<String> texts(List<Line> lines) {
         return lines.stream().map(Line::text).toList();
     }
