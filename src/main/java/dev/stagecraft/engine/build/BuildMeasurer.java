@@ -36,10 +36,12 @@ final class BuildMeasurer {
     private final BuildEngine engine;
     private final LandedFiles landed;
     private final Path workFolder;
+    private final ImageLookup lookup;
 
-    BuildMeasurer(BuildEngine engine, LandedFiles landed, Path workFolder) {
+    BuildMeasurer(BuildEngine engine, LandedFiles landed, ImageLookup images, Path workFolder) {
         this.engine = engine;
         this.landed = landed;
+        this.lookup = images;
         this.workFolder = workFolder;
     }
 
@@ -62,7 +64,6 @@ final class BuildMeasurer {
     private List<StageReport> stages(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
                              Map<Integer, String> images, Map<Integer, Measured> measured) {
         Map<String, ImageFacts> external = new HashMap<>();
-        Map<String, List<HistoryEntry>> histories = new HashMap<>();
         List<StageReport> reports = new ArrayList<>();
         for (Stage s : analysis.stages()) {
             String id = images.get(s.index());
@@ -71,12 +72,13 @@ final class BuildMeasurer {
                         analysis.ships(s.index()), null, 0, 0, List.of(), null));
                 continue;
             }
-            ImageFacts image = facts(id);
+            ImageFacts image = lookup.facts(engine, id);
             String baseId = s.scratch() ? null : s.baseStage() != null ? images.get(s.baseStage()) : s.base();
             ImageFacts base = baseId == null ? null
-                    : s.baseStage() != null ? facts(baseId) : external.computeIfAbsent(baseId, this::facts);
-            List<HistoryEntry> history = histories.computeIfAbsent(id, engine::history);
-            List<HistoryEntry> baseHistory = baseId == null ? List.of() : histories.computeIfAbsent(baseId, engine::history);
+                    : s.baseStage() != null ? lookup.facts(engine, baseId)
+                    : external.computeIfAbsent(baseId, ref -> lookup.facts(engine, ref));
+            List<HistoryEntry> history = lookup.history(engine, image);
+            List<HistoryEntry> baseHistory = base == null ? List.of() : lookup.history(engine, base);
             LayerAttribution attribution = LayerAttribution.of(analysis, s.index(), builder, history, baseHistory);
             StageSizes sizes = StageSizes.of(attribution, image, base);
             measured.put(s.index(), new Measured(attribution, image, base));
@@ -152,10 +154,5 @@ final class BuildMeasurer {
             throw new EngineException(EngineException.Kind.REFUSED, "The engine's saved image could not be read: "
                     + e.getMessage(), e);
         }
-    }
-
-    private ImageFacts facts(String reference) {
-        return engine.inspectImage(reference).orElseThrow(() -> new EngineException(EngineException.Kind.CONNECTION_LOST,
-                "The engine no longer has image " + reference + ", which this build used."));
     }
 }

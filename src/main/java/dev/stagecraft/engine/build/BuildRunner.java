@@ -15,6 +15,7 @@ import dev.stagecraft.engine.SyntaxProblem;
 import dev.stagecraft.engine.SyntaxSupport;
 import dev.stagecraft.engine.build.BuildReport.StageReport;
 import dev.stagecraft.engine.progress.BuildProgress;
+import dev.stagecraft.engine.progress.ClassicProgress;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.AnalysisOptions;
 import dev.stagecraft.stage.DockerfileAnalyzer;
@@ -53,6 +54,8 @@ public final class BuildRunner {
     public static final String FILE_LABEL = "dev.stagecraft.dockerfile";
     /** The index of the stage an image is the result of. */
     public static final String STAGE_LABEL = "dev.stagecraft.stage";
+    /** How many stages are built as their own targets at once. */
+    private static final int PARALLEL_STAGE_BUILDS = 4;
 
     /** What to build: the editor's text (never written back), its file if any, and the settings. */
     public record Input(String text, Path dockerfile, BuildSettings settings, boolean withoutSyntaxDirective) {
@@ -64,6 +67,7 @@ public final class BuildRunner {
 
     private final BuildEngine engine;
     private final BuildMeasurer measurer;
+    private final java.util.function.Supplier<String> engineVersion;
     private final Map<String, String> extraLabels;
     private final Path workFolder;
 
@@ -71,8 +75,10 @@ public final class BuildRunner {
      * @param extraLabels labels added to every image besides Stagecraft's own (tests mark theirs)
      * @param workFolder where context tars and saved images are written while a build runs
      */
-    BuildRunner(BuildEngine engine, BuildMeasurer measurer, Map<String, String> extraLabels, Path workFolder) {
+    BuildRunner(BuildEngine engine, java.util.function.Supplier<String> engineVersion, BuildMeasurer measurer,
+                Map<String, String> extraLabels, Path workFolder) {
         this.engine = engine;
+        this.engineVersion = engineVersion;
         this.measurer = measurer;
         this.extraLabels = Map.copyOf(extraLabels);
         this.workFolder = workFolder;
@@ -93,7 +99,7 @@ public final class BuildRunner {
         refuseErrors(analysis);
         int target = settings.targetIndex(analysis).orElseThrow(() -> new EngineException(EngineException.Kind.REFUSED,
                 "No stage is called '" + settings.target() + "'. Choose a target from the file's stages."));
-        String engineVersion = engine.info().engineVersion();
+        String engineVersion = this.engineVersion.get();
         refuseUnsupportedSyntax(analysis, settings.builder(), engineVersion, input.withoutSyntaxDirective());
         List<String> names = analysis.stages().stream().map(Stage::name).toList();
 
@@ -142,19 +148,15 @@ public final class BuildRunner {
             }
             reader.finishSucceeded().forEach(events);
             images.put(target, finalImage);
-            int n = 0;
-            for (int s : built) {
-                if (s == target) {
-                    continue;
-                }
-                n++;
-                events.accept(new BuildEvent.PhaseChanged("Measuring stage " + analysis.stages().get(s).label()
-                        + " (" + n + " of " + (built.size() - 1) + ")"));
-                // With the cache always: the target's build has just filled it, even under no-cache.
-                BuildRequest stageRequest = request(settings, tar, named.stageNames().get(s), input, s);
-                images.put(s, engine.build(new BuildRequest(stageRequest.builder(), tar, stageRequest.dockerfileName(),
-                        stageRequest.target(), stageRequest.buildArgs(), false, stageRequest.labels(), null),
-                        message -> { }, cancellation));
+            if (reader instanceof ClassicProgress classic) {
+                // The classic builder printed each stage's image: no need to build the stages again.
+                classic.stageImages().forEach(images::putIfAbsent);
+            }
+            List<Integer> missing = built.stream().filter(s -> !images.containsKey(s)).toList();
+            if (!missing.isEmpty()) {
+                events.accept(new BuildEvent.PhaseChanged("Building " + missing.size()
+                        + (missing.size() == 1 ? " other stage" : " other stages") + " as targets, to measure them"));
+                images.putAll(buildStages(missing, settings, tar, named, input, cancellation));
             }
             events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
             return report(analysis, names, input.dockerfile(), settings.builder(), target, needed, images, started,
@@ -173,6 +175,46 @@ public final class BuildRunner {
             return Files.createTempFile(workFolder, prefix, ".tar");
         } catch (IOException e) {
             throw new EngineException(EngineException.Kind.REFUSED, "Cannot write in " + workFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds each stage as its own target, a few at a time: the target's build has filled the
+     * cache, so these only export images, and the engine does that for several at once.
+     */
+    private Map<Integer, String> buildStages(List<Integer> stages, BuildSettings settings, Path tar,
+                                             DockerfileRewrites.Rewritten named, Input input, Cancellation cancellation)
+            throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(PARALLEL_STAGE_BUILDS, stages.size()), r -> {
+                    Thread t = new Thread(r, "stagecraft-stage-build");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            Map<Integer, java.util.concurrent.Future<String>> running = new LinkedHashMap<>();
+            for (int s : stages) {
+                // With the cache always: the target's build has just filled it, even under no-cache.
+                BuildRequest r = request(settings, tar, named.stageNames().get(s), input, s);
+                BuildRequest cached = new BuildRequest(r.builder(), tar, r.dockerfileName(), r.target(), r.buildArgs(),
+                        false, r.labels(), null);
+                running.put(s, pool.submit(() -> engine.build(cached, message -> { }, cancellation)));
+            }
+            Map<Integer, String> ids = new LinkedHashMap<>();
+            for (Map.Entry<Integer, java.util.concurrent.Future<String>> e : running.entrySet()) {
+                try {
+                    ids.put(e.getKey(), e.getValue().get());
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    cancellation.cancel();
+                    throw failed.getCause() instanceof EngineException known ? known
+                            : new EngineException(EngineException.Kind.REFUSED, "Building stage "
+                            + named.stageNames().get(e.getKey()) + " failed: " + failed.getCause().getMessage(),
+                            failed.getCause());
+                }
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

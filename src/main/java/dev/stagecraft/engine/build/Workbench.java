@@ -22,6 +22,9 @@ public final class Workbench implements AutoCloseable {
 
     private final Path folder;
     private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYERS));
+    private final ImageLookup images = new ImageLookup();
+    private BuildEngine versionOf;
+    private String version;
     private Workbench(Path folder) {
         this.folder = folder;
     }
@@ -33,7 +36,16 @@ public final class Workbench implements AutoCloseable {
 
     /** A runner on {@code engine}; {@code extraLabels} go on every image besides Stagecraft's own. */
     public BuildRunner runner(BuildEngine engine, Map<String, String> extraLabels) {
-        return new BuildRunner(engine, new BuildMeasurer(engine, landed, folder), extraLabels, folder);
+        return new BuildRunner(engine, () -> engineVersion(engine), new BuildMeasurer(engine, landed, images, folder), extraLabels, folder);
+    }
+
+    /** The engine's version, asked once per engine (the syntax checks depend on it). */
+    private synchronized String engineVersion(BuildEngine engine) {
+        if (engine != versionOf) {
+            version = engine.info().engineVersion();
+            versionOf = engine;
+        }
+        return version;
     }
 
     @Override

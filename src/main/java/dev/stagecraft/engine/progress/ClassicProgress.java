@@ -54,6 +54,7 @@ public final class ClassicProgress implements BuildProgress {
     private final Map<Place, StepState> stepStates = new HashMap<>();
     private final StepState[] stageStates;
     private final Instant[] stageStarts;
+    private final Map<Integer, String> stageImages = new HashMap<>();
     private final LineSplitter lines = new LineSplitter();
     private final EventLedger ledger = new EventLedger();
     private Outcome outcome = Outcome.RUNNING;
@@ -90,6 +91,15 @@ public final class ClassicProgress implements BuildProgress {
         this.lastStep = sent.instructions().indexOf(end) + 1;
         this.stageStates = new StepState[sent.stages().size()];
         this.stageStarts = new Instant[sent.stages().size()];
+    }
+
+    /**
+     * The image each stage ended with so far, by stage index: the id the builder printed after the
+     * stage's last step (a short id). The classic builder keeps these as its cache; a stage's image
+     * is what building that stage as the target would give, without the build's labels.
+     */
+    public Map<Integer, String> stageImages() {
+        return java.util.Collections.unmodifiableMap(stageImages);
     }
 
     @Override
@@ -213,6 +223,10 @@ public final class ClassicProgress implements BuildProgress {
         if (line.equals(" ---> Using cache")) {
             usingCache = true;
         } else if (LAYER.matcher(line).matches()) {
+            Matcher layer = LAYER.matcher(line);
+            if (layer.matches() && layer.group(1) != null && current != null && current.stage() >= 0) {
+                stageImages.put(current.stage(), layer.group(1));
+            }
             closeStep();
         } else if (line.startsWith("Successfully ")) {
             ledger.log(-1, 0, line);
