@@ -53,6 +53,15 @@ class ClassicProgressTest {
     }
 
     @Test
+    void stageImages_areTheIdsPrintedAfterEachStagesLastStep() {
+        Replay r = replay("multi", "multi-classic.jsonl", FINAL);
+        // As recorded: step 6 (COPY, builder's last) printed 7bda1d47a86d, step 9 d7d4ee784492, step 12
+        // 3caa7f868a8c, step 16 (CMD) ca62bf7d8b1e; the labels' step 17 belongs to no line and no stage.
+        assertEquals(Map.of(0, "7bda1d47a86d", 1, "d7d4ee784492", 2, "3caa7f868a8c", 3, "ca62bf7d8b1e"),
+                ((ClassicProgress) r.progress).stageImages());
+    }
+
+    @Test
     void globalArg_isAStepOfNoStage() {
         Replay r = replay("multi", "multi-classic.jsonl", FINAL);
 

@@ -31,6 +31,7 @@ final class Replay {
     final List<BuildEvent.LogLine> logs = new ArrayList<>();
     final List<String> phases = new ArrayList<>();
     String error;
+    BuildProgress progress;
 
     static String resource(String name) {
         try (InputStream in = Replay.class.getResourceAsStream(FOLDER + name)) {
@@ -51,6 +52,7 @@ final class Replay {
     static Replay of(String folder, String stream, int target, BiFunction<Analysis, Integer, BuildProgress> make) {
         Replay r = new Replay();
         BuildProgress progress = make.apply(analysis(folder), target);
+        r.progress = progress;
         r.add(progress.start());
         for (String line : resource(stream).split("\n")) {
             Optional<BuildMessage> message;
