@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -125,6 +129,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     });
     private final EngineStatus engineStatus = new EngineStatus(EngineEndpoints::resolve, DockerBuildEngine::new,
             engineWork);
+    private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
+            this::contextDockerfile, q -> asker.test(q), new WindowBuildViews(), Map.of());
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
             (path, stamp) -> Platform.runLater(() -> changedOnDisk(path, stamp)));
     private final ExplainPanel explainPanel = new ExplainPanel();
@@ -199,10 +205,28 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         graphSide.setBottom(legend());
         BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorSide.setTop(findBar);
+        ScrollPane buildSettings = new ScrollPane(builds.settingsPanel());
+        buildSettings.setId("build-settings-pane");
+        buildSettings.setFitToWidth(true);
+        buildSettings.setPrefWidth(330);
+        buildSettings.setMinWidth(260);
+        editorSide.setRight(buildSettings);
         SplitPane sides = new SplitPane(editorSide, graphSide);
         sides.setId("editor-graph-split");
         sides.setDividerPositions(0.45);
-        SplitPane bottom = new SplitPane(problemList, explainPanel);
+        Tab problemsTab = new Tab("Problems", problemList);
+        problemsTab.setId("problems-tab");
+        Tab logTab = new Tab("Build log", builds.logPanel());
+        logTab.setId("build-log-tab");
+        TabPane lists = new TabPane(problemsTab, logTab);
+        lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        builds.controller().buildingProperty().addListener((obs, was, building) -> {
+            if (building) {
+                lists.getSelectionModel().select(logTab);
+            }
+        });
+        builds.logPanel().setOnDockerfileLine(line -> select(lineStart(line), lineStart(line)));
+        SplitPane bottom = new SplitPane(lists, explainPanel);
         bottom.setDividerPositions(0.5);
         SplitPane main = new SplitPane(sides, bottom);
         main.setOrientation(Orientation.VERTICAL);
@@ -213,7 +237,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         fileStatus.getStyleClass().add("status-bar");
         Region statusGap = new Region();
         HBox.setHgrow(statusGap, Priority.ALWAYS);
-        setBottom(new HBox(status, fileStatus, statusGap, engineStatus.view()));
+        setBottom(new HBox(status, fileStatus, builds.statusLine(), statusGap, engineStatus.view()));
         engineStatus.check();
 
         model.resultProperty().addListener((obs, old, result) -> {
@@ -226,6 +250,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             graph.show(result.analysis());
             buildContext.request(contextDockerfile(), result.analysis(), graph.contextCopies(), graph::showContext);
             updateTargets(result.analysis());
+            builds.analysisShown(result.analysis(), contextDockerfile());
             shown.set(result);
             selectCardAtCaret();
             problems.setAll(result.analysis().diagnostics());
@@ -237,6 +262,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         // Undo starts from the opened text, never back to an empty editor.
         editor.getUndoManager().forgetHistory();
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
+        editor.textProperty().addListener((obs, old, now) -> builds.textEdited());
+        syncTargets();
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
         shown.addListener((obs, old, now) -> explainAtCaret());
@@ -320,6 +347,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 recovery.forget(file.get());
             }
             fileStatus.setText("Saved " + file.get());
+            builds.saved();
             return true;
         } catch (IOException e) {
             fileStatus.setText("Could not save " + file.get() + ": " + e.getMessage() + " (your text is still here)");
@@ -594,6 +622,57 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
+    /** The toolbar's target and the build settings' target are one choice. */
+    private void syncTargets() {
+        target.valueProperty().addListener((obs, old, now) -> {
+            List<String> stages = builds.settingsPanel().model().targets();
+            String label = now == null || LAST_STAGE.equals(now)
+                    ? (stages.isEmpty() ? null : stages.get(stages.size() - 1)) : now;
+            if (label != null && stages.contains(label)
+                    && !label.equals(builds.settingsPanel().model().targetProperty().get())) {
+                builds.settingsPanel().model().targetProperty().set(label);
+            }
+        });
+        builds.settingsPanel().model().targetProperty().addListener((obs, old, label) -> {
+            List<String> stages = builds.settingsPanel().model().targets();
+            boolean last = label != null && !stages.isEmpty() && label.equals(stages.get(stages.size() - 1));
+            String value = last ? LAST_STAGE : label;
+            if (value != null && target.getItems().contains(value) && !value.equals(target.getValue())) {
+                target.setValue(value);
+            }
+        });
+    }
+
+    /** Offset where 1-based {@code line} starts (the text's end when there is no such line). */
+    private int lineStart(int line) {
+        int paragraph = Math.max(0, Math.min(line - 1, editor.getParagraphs().size() - 1));
+        return editor.getAbsolutePosition(paragraph, 0);
+    }
+
+    /** What a build draws on the graph and in the editor; see {@link BuildWorkspace}. */
+    private final class WindowBuildViews implements BuildWorkspace.BuildViews {
+        @Override
+        public void buildStarted() {
+        }
+
+        @Override
+        public void buildEvents(List<dev.stagecraft.engine.BuildEvent> events) {
+        }
+
+        @Override
+        public void buildFinished(dev.stagecraft.engine.build.BuildReport report) {
+        }
+
+        @Override
+        public void buildFailed(dev.stagecraft.engine.EngineException failure) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Line (\\d+)").matcher(failure.getMessage());
+            if (m.find()) {
+                int start = lineStart(Integer.parseInt(m.group(1)));
+                select(start, start);
+            }
+        }
+    }
+
     /** The named stages can be targets (BuildKit targets stages by name). */
     private void updateTargets(Analysis analysis) {
         List<String> names = new ArrayList<>();
@@ -627,7 +706,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     private MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), builds.menu());
         bar.setId("menu-bar");
         return bar;
     }
@@ -814,6 +893,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         buildContext.close();
         poller.close();
         fileIo.shutdown();
+        builds.close();
         engineStatus.close();
         engineWork.shutdownNow();
         if (recovery != null) {

@@ -1,0 +1,98 @@
+package dev.stagecraft.ui;
+
+import static dev.stagecraft.ui.TestWindows.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stagecraft.engine.BuildEngine;
+import dev.stagecraft.engine.RealEngine;
+import dev.stagecraft.engine.build.BuildRunner;
+import dev.stagecraft.engine.build.ImageCleanup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A build started from the window, against the real engine: what the user sees while and after it runs. */
+@ExtendWith(ApplicationExtension.class)
+class BuildFromWindowTest {
+    @TempDir
+    static Path dir;
+
+    private BuildEngine engine;
+    private MainWindow window;
+    private Path dockerfile;
+    private String text;
+
+    @BeforeEach
+    void connect() {
+        engine = RealEngine.connect();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dockerfile = dir.resolve("Dockerfile");
+        Files.writeString(dir.resolve("notes.txt"), "five\n");
+        text = "FROM " + RealEngine.BASE_IMAGE + " AS builder\n"
+                + "COPY notes.txt /src/notes.txt\n"
+                + "RUN echo compiling && head -c 300000 /dev/zero > /src/big && cp /src/notes.txt /out\n"
+                + "\n"
+                + "FROM scratch\n"
+                + "COPY --from=builder /out /out\n";
+        Files.writeString(dockerfile, text);
+        window = new MainWindow(text, dockerfile);
+        TestWindows.show(stage, window, 1700, 900);
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+        ImageCleanup.removeLabelled(engine, BuildRunner.FILE_LABEL, ImageCleanup.fileLabel(dockerfile));
+        assertEquals(List.of(), engine.imagesLabelled(BuildRunner.FILE_LABEL, ImageCleanup.fileLabel(dockerfile)));
+        engine.close();
+    }
+
+    private String statusText(FxRobot robot) {
+        return robot.lookup("#build-status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void build_showsProgressInTheLogAndTheResultInTheStatusBar_andLeavesTheTextAlone(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        robot.clickOn("#build-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> statusText(robot).startsWith("Built with")
+                || robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
+        String status = statusText(robot);
+        assertTrue(status.startsWith("Built with BuildKit"), status);
+        assertTrue(status.contains("final image 5 B"), status);
+        BuildLogPanel log = robot.lookup("#build-log-lines").query().getParent() instanceof BuildLogPanel p ? p
+                : (BuildLogPanel) robot.lookup(n -> n instanceof BuildLogPanel).query();
+        assertTrue(log.shownLines().stream().anyMatch(l -> l.contains("compiling")), log.shownLines().toString());
+        assertEquals(text, window.editor().getText(), "a build never touches the editor's text");
+    }
+
+    @Test
+    void failingStep_saysItsLineAndPutsTheCaretThere(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        robot.interact(() -> window.editor().replaceText(text.replace("cp /src/notes.txt /out", "exit 7")));
+        robot.clickOn("#build-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
+        assertTrue(statusText(robot).startsWith("Line 3 failed"), statusText(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        int caretLine = window.editor().getCurrentParagraph() + 1;
+        assertEquals(3, caretLine);
+        assertTrue(window.editor().getText().contains("exit 7"), "the edited text is kept");
+    }
+}
