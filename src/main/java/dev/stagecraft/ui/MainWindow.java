@@ -46,19 +46,20 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -131,6 +132,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             engineWork);
     private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
             this::contextDockerfile, q -> asker.test(q), new WindowBuildViews(), Map.of());
+    private final ScrollPane buildSettingsPane = new ScrollPane();
+    private final SplitPane sides = new SplitPane();
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
             (path, stamp) -> Platform.runLater(() -> changedOnDisk(path, stamp)));
     private final ExplainPanel explainPanel = new ExplainPanel();
@@ -205,15 +208,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         graphSide.setBottom(legend());
         BorderPane editorSide = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorSide.setTop(findBar);
-        ScrollPane buildSettings = new ScrollPane(builds.settingsPanel());
-        buildSettings.setId("build-settings-pane");
-        buildSettings.setFitToWidth(true);
-        buildSettings.setPrefWidth(330);
-        buildSettings.setMinWidth(260);
-        editorSide.setRight(buildSettings);
-        SplitPane sides = new SplitPane(editorSide, graphSide);
+        buildSettingsPane.setContent(builds.settingsPanel());
+        buildSettingsPane.setId("build-settings-pane");
+        buildSettingsPane.setFitToWidth(true);
+        buildSettingsPane.setMinWidth(300);
+        sides.getItems().setAll(editorSide, buildSettingsPane, graphSide);
         sides.setId("editor-graph-split");
-        sides.setDividerPositions(0.45);
+        sides.setDividerPositions(0.36, 0.6);
         Tab problemsTab = new Tab("Problems", problemList);
         problemsTab.setId("problems-tab");
         Tab logTab = new Tab("Build log", builds.logPanel());
@@ -758,8 +759,19 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             buildContext.rescan();
             model.analyzeNow(editor.getText());
         });
-        Menu view = new Menu("View", null, ThemeSwitch.menuItem(darkTheme), new SeparatorMenuItem(), tabStops.menu(),
-                new SeparatorMenuItem(), rescan);
+        CheckMenuItem settingsShown = new CheckMenuItem("Build settings");
+        settingsShown.setId("show-build-settings");
+        settingsShown.setSelected(true);
+        settingsShown.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown && !sides.getItems().contains(buildSettingsPane)) {
+                sides.getItems().add(1, buildSettingsPane);
+                sides.setDividerPositions(0.36, 0.6);
+            } else if (!shown) {
+                sides.getItems().remove(buildSettingsPane);
+            }
+        });
+        Menu view = new Menu("View", null, ThemeSwitch.menuItem(darkTheme), settingsShown, new SeparatorMenuItem(),
+                tabStops.menu(), new SeparatorMenuItem(), rescan);
         view.setId("view-menu");
         view.getItems().addAll(GraphMenu.items(graph, export));
         return view;
