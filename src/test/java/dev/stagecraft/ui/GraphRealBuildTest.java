@@ -162,6 +162,9 @@ class GraphRealBuildTest {
         ListView<String> files = robot.lookup("#landed-files").queryAs(ListView.class);
         assertEquals(List.of("0755     4.9 KB  /app"), files.getItems());
         assertEquals("Total: 1 file, 4.9 KB landed (5,000 bytes)", text(robot, "#landed-files-total"));
+        WritableImage[] details = new WritableImage[1];
+        robot.interact(() -> details[0] = files.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(details[0], null), "png", screenshots().resolve("edge-details-landed.png").toFile());
         robot.clickOn("#edge-details-close");
         TestWindows.waitUntil(() -> robot.lookup("#landed-files").tryQuery().isEmpty());
 
@@ -195,9 +198,13 @@ class GraphRealBuildTest {
         snapshot(robot, true, "graph-build-classic-dark.png");
     }
 
+    private static Path screenshots() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("stagecraft.screenshots.dir", "target/screenshots")));
+    }
+
     /** The window as it looks, to target/screenshots, to be looked at. */
     private void snapshot(FxRobot robot, boolean dark, String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("stagecraft.screenshots.dir", "target/screenshots")));
+        Path dir = screenshots();
         WritableImage[] image = new WritableImage[2];
         robot.interact(() -> {
             List<String> sheets = stage.getScene().getStylesheets();
