@@ -2,6 +2,9 @@ package dev.stagecraft.ui;
 
 import dev.stagecraft.context.ContextFile;
 import dev.stagecraft.context.Sizes;
+import dev.stagecraft.engine.build.BuildReport;
+import dev.stagecraft.engine.measure.LandedFile;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -14,7 +17,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** A small window listing what one edge carries; it stays open beside the main window until closed. */
+/**
+ * A small window listing what one edge carries (the context's files, or after a build the files that
+ * landed through a COPY --from, with size and mode); it stays open beside the main window until closed.
+ */
 final class EdgeDetailsView {
     private EdgeDetailsView() {
     }
@@ -57,6 +63,10 @@ final class EdgeDetailsView {
             root.setCenter(new VBox(4, files, total));
             BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 8, 0));
         }
+        if (d.landed() != null) {
+            root.setCenter(landed(d.landed()));
+            BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 8, 0));
+        }
         Stage window = new Stage();
         Button close = new Button("Close");
         close.setId("edge-details-close");
@@ -66,7 +76,7 @@ final class EdgeDetailsView {
         HBox buttons = new HBox(close);
         buttons.setStyle("-fx-alignment: center-right;");
         root.setBottom(buttons);
-        Scene scene = new Scene(root, 520, d.files() != null ? 460 : 220);
+        Scene scene = new Scene(root, 560, d.files() != null || d.landed() != null ? 460 : 220);
         if (owner != null) {
             window.initOwner(owner);
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -75,5 +85,30 @@ final class EdgeDetailsView {
         window.setScene(scene);
         window.show();
         return window;
+    }
+
+    /** The files the last build found in the layer this COPY made: mode, size, path; then the total. */
+    private static VBox landed(BuildReport.EdgeReport landed) {
+        Label heading = new Label("Landed in the stage's image, read from the layer this COPY made:");
+        heading.getStyleClass().add("details-heading");
+        VBox box = new VBox(4, heading);
+        if (landed.problem() != null) {
+            Label problem = new Label("Files unknown: " + landed.problem());
+            problem.getStyleClass().add("details-note");
+            problem.setWrapText(true);
+            box.getChildren().add(problem);
+        }
+        ListView<String> files = new ListView<>();
+        files.setId("landed-files");
+        files.getStyleClass().add("landed-files");
+        for (LandedFile f : landed.files()) {
+            files.getItems().add(BuildTexts.landedFile(f));
+        }
+        Label total = new Label("Total: " + BuildTexts.landed(landed)
+                + String.format(Locale.ROOT, " (%,d bytes)", landed.bytes()));
+        total.setId("landed-files-total");
+        VBox.setVgrow(files, Priority.ALWAYS);
+        box.getChildren().addAll(files, total);
+        return box;
     }
 }

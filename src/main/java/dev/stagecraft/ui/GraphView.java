@@ -2,6 +2,9 @@ package dev.stagecraft.ui;
 
 import dev.stagecraft.context.CarriedFiles;
 import dev.stagecraft.context.ContextCopy;
+import dev.stagecraft.engine.BuildEvent;
+import dev.stagecraft.engine.BuilderKind;
+import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.instruction.Instruction;
 import dev.stagecraft.layout.GraphSvg;
 import dev.stagecraft.layout.LayeredLayout;
@@ -48,6 +51,12 @@ import javafx.scene.transform.Scale;
  * A "build context" node feeds each COPY/ADD that reads the context, labelled with the files it
  * carries once {@link #showContext} knows them; edges between the same two nodes are bent apart
  * and their labels stacked; clicking an edge opens its details; the caret lights the edges it is on.
+ *
+ * <p>After a build it also shows the results: each card's state, elapsed time and size bar (one
+ * scale for all cards), the final image's size and what was left behind on the target's card, and
+ * on each COPY --from edge the files that landed, its thickness following their bytes. The results
+ * are kept by stage index and by which COPY between which two nodes, so they stay on their cards and
+ * edges while the file is edited (and are marked stale then), until {@link #clearBuild()}.
  */
 public final class GraphView extends ScrollPane {
     static final double COLUMN_WIDTH = 340;
@@ -99,6 +108,11 @@ public final class GraphView extends ScrollPane {
     private static final double WHEEL_ZOOM = 1.1;
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
     private boolean userZoomed;
+    /** The smallest free space kept between a row's tallest card and the next row. */
+    static final double ROW_GAP = 30;
+    private final BuildResults build = new BuildResults();
+    /** The build key of each COPY --from edge on screen (empty while no edge has results). */
+    private Map<StageEdge, BuildResults.CopyEdgeKey> copyKeys = Map.of();
 
     public GraphView(Consumer<Stage> onStageClicked) {
         this.onStageClicked = onStageClicked;
@@ -296,7 +310,9 @@ public final class GraphView extends ScrollPane {
         // The last report stays until the new one comes: its files for unchanged lines, or its reason
         // (no context folder), stand in meanwhile, so labels don't flicker and aren't placed twice.
         Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
+        copyKeys = build.hasEdges() ? BuildResults.keys(analysis) : Map.of();
         Map<GraphNode, Node> nodes = new HashMap<>();
+        Map<Node, LayeredLayout.Cell> where = new LinkedHashMap<>();
         nodeNames.clear();
         List<Node> placed = new ArrayList<>();
         int columnZeroRows = 0;
@@ -307,7 +323,8 @@ public final class GraphView extends ScrollPane {
             Node node;
             if (entry.getKey() instanceof GraphNode.StageNode s) {
                 StageCard card = cards.computeIfAbsent(s.index(), this::newCard);
-                if (card.show(analysis, analysis.stages().get(s.index()), s.index() == selected)) {
+                Stage stage = analysis.stages().get(s.index());
+                if (card.show(analysis, stage, s.index() == selected, build.stage(stage))) {
                     changed.add(card);
                 }
                 node = card;
@@ -316,13 +333,18 @@ public final class GraphView extends ScrollPane {
                 node = images.computeIfAbsent(((GraphNode.ImageNode) entry.getKey()).reference(), GraphView::imageNode);
                 nodeNames.put(entry.getKey(), "i" + nodeNames.size());
             }
-            if (relocate(node, MARGIN + entry.getValue().column() * COLUMN_WIDTH, MARGIN + entry.getValue().row() * ROW_HEIGHT)) {
-                changed.add(node);
-            }
+            where.put(node, entry.getValue());
             nodes.put(entry.getKey(), node);
             placed.add(node);
             if (entry.getValue().column() == 0) {
                 columnZeroRows++;
+            }
+        }
+        double[] rowTops = rowTops(where, columnZeroRows, changed);
+        for (Map.Entry<Node, LayeredLayout.Cell> entry : where.entrySet()) {
+            LayeredLayout.Cell cell = entry.getValue();
+            if (relocate(entry.getKey(), MARGIN + cell.column() * COLUMN_WIDTH, MARGIN + rowTops[cell.row()])) {
+                changed.add(entry.getKey());
             }
         }
         contextCopies = ContextCopy.of(analysis);
@@ -330,7 +352,7 @@ public final class GraphView extends ScrollPane {
         if (!contextCopies.isEmpty()) {
             // Below everything else in the first column: its presence never moves another node.
             context = contextNode;
-            if (relocate(context, MARGIN, MARGIN + columnZeroRows * ROW_HEIGHT)) {
+            if (relocate(context, MARGIN, MARGIN + rowTops[columnZeroRows])) {
                 changed.add(context);
             }
             placed.add(context);
@@ -387,6 +409,39 @@ public final class GraphView extends ScrollPane {
         fit();
     }
 
+    /**
+     * Where each row starts, below the first. Without a build every card fits a row of
+     * {@link #ROW_HEIGHT}; a build's states and size bars make cards taller, and a row then grows to
+     * its tallest card, so no card covers the one below. Measuring needs the cards' CSS, so new
+     * cards join the layer and changed ones are styled first, only then.
+     */
+    private double[] rowTops(Map<Node, LayeredLayout.Cell> where, int columnZeroRows, List<Node> changed) {
+        int rows = columnZeroRows + 1;
+        for (LayeredLayout.Cell cell : where.values()) {
+            rows = Math.max(rows, cell.row() + 1);
+        }
+        double[] tallest = new double[rows];
+        if (!build.isEmpty()) {
+            for (Node n : where.keySet()) {
+                if (n.getParent() != nodeLayer) {
+                    nodeLayer.getChildren().add(n);
+                }
+            }
+            changed.forEach(Node::applyCss);
+            for (Map.Entry<Node, LayeredLayout.Cell> entry : where.entrySet()) {
+                if (entry.getKey() instanceof StageCard card) {
+                    int row = entry.getValue().row();
+                    tallest[row] = Math.max(tallest[row], card.prefHeight(-1));
+                }
+            }
+        }
+        double[] tops = new double[rows];
+        for (int r = 1; r < rows; r++) {
+            tops[r] = tops[r - 1] + Math.max(ROW_HEIGHT, tallest[r - 1] + ROW_GAP);
+        }
+        return tops;
+    }
+
     /** Moves a node to (x, y); true when that is a move. */
     private static boolean relocate(Node node, double x, double y) {
         if (node.getLayoutX() == x && node.getLayoutY() == y) {
@@ -394,6 +449,11 @@ public final class GraphView extends ScrollPane {
         }
         node.relocate(x, y);
         return true;
+    }
+
+    /** The analysis on screen, or null before the first. */
+    Analysis shownAnalysis() {
+        return shownAnalysis;
     }
 
     /** The COPY/ADD instructions that read the build context, in the analysis shown. */
@@ -444,12 +504,28 @@ public final class GraphView extends ScrollPane {
 
     /** Draws edge {@code index} of a bundle of {@code count} edges between the same two nodes, and its label. */
     private void drawEdge(StageEdge e, Node from, Node to, int index, int count) {
-        CubicCurve curve = curve(from, to, index, count, e.kind().label());
+        BuildReport.EdgeReport landed = build.edge(copyKeys.get(e));
+        List<String> curveClasses = new ArrayList<>(List.of("edge", "edge-" + e.kind().label()));
+        List<String> labelClasses = new ArrayList<>(List.of("edge-label", "edge-label-" + e.kind().label()));
+        String width = "";
+        if (landed != null) {
+            // Not "edge-..." names: the SVG export reads an edge's kind from its first "edge-" class.
+            curveClasses.add("landed");
+            labelClasses.add("landed");
+            if (build.stale()) {
+                curveClasses.add("stale-build");
+                labelClasses.add("stale-build");
+            }
+            // Inline, because a stylesheet's -fx-stroke-width would win over a value set in code.
+            width = "-fx-stroke-width: " + EdgeThickness.of(landed.bytes()) + ";";
+        }
+        CubicCurve curve = curve(from, to, index, count, curveClasses, width);
         edgeNodes.put(e, new ArrayList<>(List.of(curve)));
         if (e.kind() != EdgeKind.BASE) {
             String carried = e.carries();
-            Label label = edgeLabel(List.of("edge-label", "edge-label-" + e.kind().label()));
-            Styles.setText(label, carried.length() > 40 ? carried.substring(0, 37) + "..." : carried);
+            Label label = edgeLabel(labelClasses);
+            String written = carried.length() > 40 ? carried.substring(0, 37) + "..." : carried;
+            Styles.setText(label, landed == null ? written : written + "\n" + BuildTexts.landed(landed));
             Styles.setId(label, "edge-label-" + nodeNames.get(e.from()) + "-" + e.to() + "-" + index);
             addLabel(e, label, curve);
         }
@@ -458,7 +534,7 @@ public final class GraphView extends ScrollPane {
     /** One edge standing for the {@code more} edges of a bundle that are not drawn, labelled with their number. */
     private void drawMore(Node from, Node to, int index, int count, int more) {
         String kind = from == contextNode ? "context" : "copy";
-        CubicCurve curve = curve(from, to, index, count, kind);
+        CubicCurve curve = curve(from, to, index, count, List.of("edge", "edge-" + kind), "");
         Label label = edgeLabel(List.of("edge-label", "edge-label-" + kind, "edge-label-more"));
         Styles.setText(label, "+" + more + " more");
         Styles.setId(label, "more-edges-" + nodeNames.getOrDefault(nodeKey(from), "context") + "-" + idOf(to));
@@ -482,7 +558,7 @@ public final class GraphView extends ScrollPane {
 
     /** An edge from the build context to a stage that COPYs or ADDs from it. */
     private void drawContextEdge(ContextCopy c, Node from, Node to, int index, int count) {
-        CubicCurve curve = curve(from, to, index, count, "context");
+        CubicCurve curve = curve(from, to, index, count, List.of("edge", "edge-context"), "");
         edgeNodes.put(c.instruction(), new ArrayList<>(List.of(curve)));
         Label label = edgeLabel(List.of("edge-label", "edge-label-context"));
         Styles.setId(label, "context-edge-" + c.stage() + "-" + index);
@@ -491,8 +567,11 @@ public final class GraphView extends ScrollPane {
         addLabel(c.instruction(), label, curve);
     }
 
-    /** A curve from the right of {@code from} to the left of {@code to}, bent apart from its parallel edges. */
-    private CubicCurve curve(Node from, Node to, int index, int count, String kind) {
+    /**
+     * A curve from the right of {@code from} to the left of {@code to}, bent apart from its parallel
+     * edges, with these style classes and inline style.
+     */
+    private CubicCurve curve(Node from, Node to, int index, int count, List<String> styleClasses, String style) {
         Bounds a = from.getBoundsInParent();
         Bounds b = to.getBoundsInParent();
         double x1 = a.getMaxX();
@@ -526,7 +605,10 @@ public final class GraphView extends ScrollPane {
             curve.setEndX(x2);
             curve.setEndY(y2);
         }
-        restyleKeepingState(curve, List.of("edge", "edge-" + kind));
+        restyleKeepingState(curve, styleClasses);
+        if (!style.equals(curve.getStyle())) {
+            curve.setStyle(style);
+        }
         return curve;
     }
 
@@ -727,6 +809,62 @@ public final class GraphView extends ScrollPane {
         return changed;
     }
 
+    /**
+     * A build began with {@code builder}: the last build's states go (its sizes and files stay until
+     * the new report). The classic builder builds stages the target does not need; their cards say
+     * that BuildKit would skip them.
+     */
+    public void buildStarted(BuilderKind builder) {
+        build.started(builder);
+        redraw();
+    }
+
+    /** One stage's new state and elapsed time, shown on its card. */
+    public void stageChanged(BuildEvent.StageChanged event) {
+        build.stageChanged(event);
+        redraw();
+    }
+
+    /** Every stage's state at once (stage index to its last event), replacing those shown. */
+    public void showStageStates(Map<Integer, BuildEvent.StageChanged> states) {
+        build.states(states);
+        redraw();
+    }
+
+    /**
+     * A finished build's measurements: size bars, the final image's size and what was left behind,
+     * and the files on each COPY --from edge. A new report is fresh: it is not stale.
+     */
+    public void showReport(BuildReport report) {
+        build.report(report);
+        redraw();
+    }
+
+    /**
+     * Whether the Dockerfile changed since the build shown: its results are then dimmed and said to
+     * be from the last build.
+     */
+    public void markBuildStale(boolean stale) {
+        if (build.markStale(stale)) {
+            redraw();
+        }
+    }
+
+    /** Back to the plain graph: no states, sizes or landed files. */
+    public void clearBuild() {
+        if (!build.isEmpty()) {
+            build.clear();
+            redraw();
+        }
+    }
+
+    /** Draws the shown analysis again with the build results as they are now; only what changed is touched. */
+    private void redraw() {
+        if (shownAnalysis != null) {
+            show(shownAnalysis);
+        }
+    }
+
     /** Called with the details of an edge when the user clicks it. */
     void setOnEdgeClicked(Consumer<EdgeDetails> handler) {
         this.onEdgeClicked = handler;
@@ -745,8 +883,10 @@ public final class GraphView extends ScrollPane {
     private EdgeDetails details(StageEdge e) {
         String kind = e.kind() == EdgeKind.COPY ? "COPY --from" : e.kind() == EdgeKind.MOUNT ? "RUN --mount from=" : "FROM";
         String from = e.fromStage() != null ? shownAnalysis.stages().get(e.fromStage()).label() : e.fromImage();
+        BuildReport.EdgeReport landed = build.edge(copyKeys.get(e));
+        String note = landed != null && build.stale() ? "From the last build: the Dockerfile has changed since." : null;
         return new EdgeDetails(kind, from, shownAnalysis.stages().get(e.to()).label(), e.line(),
-                e.instruction().source().node().text(), e.sources(), e.destination(), null, null);
+                e.instruction().source().node().text(), e.sources(), e.destination(), null, note, landed);
     }
 
     private EdgeDetails contextDetails(Instruction instruction) {

@@ -10,7 +10,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * A stage's card in the graph: its name or #index, base image, instruction count, and what becomes
- * of it for the current target. A card is kept while its stage exists and updated in place, so an
+ * of it for the current target; after a build also its state, elapsed time and size bar
+ * ({@link StageBuildPanel}). A card is kept while its stage exists and updated in place, so an
  * edit that changes one count restyles one label, not the whole graph.
  */
 final class StageCard extends VBox {
@@ -18,6 +19,8 @@ final class StageCard extends VBox {
     private final Label base = label("stage-base");
     private final Label count = label("stage-count");
     private final Label fate = label("stage-fate");
+    /** Made on the first build that names this stage; on the card only while there is a build to show. */
+    private StageBuildPanel buildPanel;
 
     StageCard(int index) {
         super(2);
@@ -33,15 +36,18 @@ final class StageCard extends VBox {
     }
 
     /**
-     * Shows {@code stage} of {@code analysis}; only what differs from what is shown changes. True
-     * when something did (the card may then have a new size).
+     * Shows {@code stage} of {@code analysis} and what the last build said of it ({@code build}, null
+     * for nothing); only what differs from what is shown changes. True when something did (the card
+     * may then have a new size).
      */
-    boolean show(Analysis analysis, Stage stage, boolean selected) {
+    boolean show(Analysis analysis, Stage stage, boolean selected, StageBuild build) {
         StageFate what = analysis.fate(stage.index());
         boolean changed = Styles.setText(title, stage.label());
         changed |= Styles.setText(base, stage.baseLabel());
         changed |= Styles.setText(count, stage.instructionCount());
-        changed |= Styles.setText(fate, what.label());
+        // The classic builder ran it although the target does not need it: "not built" would be wrong.
+        boolean builtAnyway = build != null && build.builtAnyway();
+        changed |= Styles.setText(fate, builtAnyway ? "not needed by the target" : what.label());
         String fateClass = what == StageFate.SKIPPED ? "skipped" : what == StageFate.SHIPS ? "ships" : "left-behind";
         changed |= Styles.restyle(fate, List.of("stage-fate", "fate-" + fateClass));
         List<String> classes = new ArrayList<>(List.of("stage-card", fateClass));
@@ -54,7 +60,32 @@ final class StageCard extends VBox {
         if (selected) {
             classes.add("selected");
         }
+        if (build != null && build.state() != null) {
+            classes.add("build-" + BuildTexts.state(build.state()));
+        }
+        if (build != null && build.stale()) {
+            classes.add("build-stale");
+        }
+        if (builtAnyway) {
+            classes.add("built-anyway");
+        }
+        changed |= showBuild(build);
         return Styles.restyle(this, classes) | changed;
+    }
+
+    private boolean showBuild(StageBuild build) {
+        if (build == null) {
+            return buildPanel != null && getChildren().remove(buildPanel);
+        }
+        if (buildPanel == null) {
+            buildPanel = new StageBuildPanel();
+        }
+        boolean changed = false;
+        if (buildPanel.getParent() != this) {
+            getChildren().add(buildPanel);
+            changed = true;
+        }
+        return buildPanel.show(build) | changed;
     }
 
     void setSelected(boolean selected) {
