@@ -33,7 +33,7 @@ final class BuildWorkspace implements AutoCloseable {
 
     /** The parts of the window a build draws on, besides the log: the graph and the editor. */
     interface BuildViews {
-        void buildStarted();
+        void buildStarted(dev.stagecraft.engine.BuilderKind builder);
 
         void buildEvents(List<BuildEvent> events);
 
@@ -159,7 +159,7 @@ final class BuildWorkspace implements AutoCloseable {
             log.clear();
             status.getStyleClass().remove("build-failed");
             status.setText("Building…");
-            views.buildStarted();
+            views.buildStarted(request.settings().builder());
         }
 
         @Override

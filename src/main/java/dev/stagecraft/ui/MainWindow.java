@@ -1,6 +1,10 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.engine.BuildEvent;
+import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.EngineEndpoints;
+import dev.stagecraft.engine.EngineException;
+import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.engine.docker.DockerBuildEngine;
 import dev.stagecraft.explain.Explainer;
 import dev.stagecraft.io.AtomicFiles;
@@ -130,8 +134,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     });
     private final EngineStatus engineStatus = new EngineStatus(EngineEndpoints::resolve, DockerBuildEngine::new,
             engineWork);
+    private final WindowBuildViews buildViews = new WindowBuildViews();
     private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
-            this::contextDockerfile, q -> asker.test(q), new WindowBuildViews(), Map.of());
+            this::contextDockerfile, q -> asker.test(q), buildViews, Map.of());
     private final ScrollPane buildSettingsPane = new ScrollPane();
     private final SplitPane sides = new SplitPane();
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
@@ -264,6 +269,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.getUndoManager().forgetHistory();
         editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
         editor.textProperty().addListener((obs, old, now) -> builds.textEdited());
+        editor.textProperty().addListener((obs, old, now) -> buildViews.textEdited());
         syncTargets();
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
@@ -652,24 +658,50 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     /** What a build draws on the graph and in the editor; see {@link BuildWorkspace}. */
     private final class WindowBuildViews implements BuildWorkspace.BuildViews {
+        private final Map<Integer, BuildEvent.StageChanged> stageStates = new java.util.HashMap<>();
+        private String builtText;
+
         @Override
-        public void buildStarted() {
+        public void buildStarted(BuilderKind builder) {
+            stageStates.clear();
+            builtText = editor.getText();
+            graph.buildStarted(builder);
         }
 
         @Override
-        public void buildEvents(List<dev.stagecraft.engine.BuildEvent> events) {
+        public void buildEvents(List<BuildEvent> events) {
+            boolean stagesChanged = false;
+            for (BuildEvent e : events) {
+                if (e instanceof BuildEvent.StageChanged stage) {
+                    stageStates.put(stage.stageIndex(), stage);
+                    stagesChanged = true;
+                }
+            }
+            // One redraw per batch: the graph redraws as a whole.
+            if (stagesChanged) {
+                graph.showStageStates(Map.copyOf(stageStates));
+            }
         }
 
         @Override
-        public void buildFinished(dev.stagecraft.engine.build.BuildReport report) {
+        public void buildFinished(BuildReport report) {
+            graph.showReport(report);
+            textEdited();
         }
 
         @Override
-        public void buildFailed(dev.stagecraft.engine.EngineException failure) {
+        public void buildFailed(EngineException failure) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Line (\\d+)").matcher(failure.getMessage());
             if (m.find()) {
                 int start = lineStart(Integer.parseInt(m.group(1)));
                 select(start, start);
+            }
+        }
+
+        /** Results describe the text that was built: once it differs, they are from the last build. */
+        void textEdited() {
+            if (builtText != null) {
+                graph.markBuildStale(!builtText.equals(editor.getText()));
             }
         }
     }

@@ -70,6 +70,8 @@ class BuildFromWindowTest {
     @Test
     void build_showsProgressInTheLogAndTheResultInTheStatusBar_andLeavesTheTextAlone(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        // Without the cache, so the RUN prints again whatever ran before.
+        robot.clickOn("#build-no-cache");
         robot.clickOn("#build-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> statusText(robot).startsWith("Built with")
                 || robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
@@ -80,6 +82,27 @@ class BuildFromWindowTest {
                 : (BuildLogPanel) robot.lookup(n -> n instanceof BuildLogPanel).query();
         assertTrue(log.shownLines().stream().anyMatch(l -> l.contains("compiling")), log.shownLines().toString());
         assertEquals(text, window.editor().getText(), "a build never touches the editor's text");
+
+        // The size bars: the builder (busybox + ~300 KB) fills the scale, the 5-byte final image barely shows.
+        WaitForAsyncUtils.waitForFxEvents();
+        double builderOwn = robot.lookup("#stage-0 .size-own").queryAs(javafx.scene.layout.Region.class).getWidth();
+        double builderBase = robot.lookup("#stage-0 .size-base").queryAs(javafx.scene.layout.Region.class).getWidth();
+        double finalOwn = robot.lookup("#stage-1 .size-own").queryAs(javafx.scene.layout.Region.class).getWidth();
+        assertTrue(builderBase > 0 && builderOwn > 0, builderBase + " / " + builderOwn);
+        assertTrue(finalOwn < builderOwn, "5 B draws shorter than 300 KB: " + finalOwn + " vs " + builderOwn);
+        String sizes = robot.lookup("#stage-0 .size-text").queryAs(Label.class).getText();
+        assertTrue(sizes.endsWith("own") && sizes.contains("base"), sizes);
+
+        // The edge lists the file that landed, and its details window the exact list.
+        String edge = robot.lookup("#edge-label-0-1-0").queryAs(Label.class).getText();
+        assertTrue(edge.endsWith("1 file, 5 B landed"), edge);
+        robot.clickOn("#edge-label-0-1-0");
+        waitUntil(() -> robot.lookup("#landed-files").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> files = robot.lookup("#landed-files")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertEquals(List.of("0644        5 B  /out"), files.getItems());
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test
