@@ -66,6 +66,7 @@ class BuildGutterTest {
     private Stage stage;
     private CodeArea editor;
     private DiagnosticGutter gutter;
+    private Harness harness;
 
     @Start
     void start(Stage stage) {
@@ -74,20 +75,47 @@ class BuildGutterTest {
     }
 
     private void show(String text, boolean dark) {
-        editor = new CodeArea(text);
-        editor.getStyleClass().add("dockerfile-editor");
-        gutter = new DiagnosticGutter(editor);
-        editor.setParagraphGraphicFactory(gutter);
-        DiagnosticHover hover = new DiagnosticHover(editor);
-        hover.addSource(gutter.build()::errorAt);
-        new CurrentLineHighlight(editor);
-        Scene scene = new Scene(new VirtualizedScrollPane<>(editor), 760, 320);
-        scene.getStylesheets().add(StagecraftApp.stylesheet());
-        if (dark) {
-            scene.getStylesheets().add(StagecraftApp.darkStylesheet());
+        harness = Harness.show(stage, text, dark);
+        editor = harness.editor();
+        gutter = harness.gutter();
+    }
+
+    /** A code editor with the gutter, the hover (with the build's errors) and the current-line shading, as the window has them. */
+    record Harness(CodeArea editor, DiagnosticGutter gutter) {
+        static Harness show(Stage stage, String text, boolean dark) {
+            CodeArea editor = new CodeArea(text);
+            editor.getStyleClass().add("dockerfile-editor");
+            DiagnosticGutter gutter = new DiagnosticGutter(editor);
+            editor.setParagraphGraphicFactory(gutter);
+            DiagnosticHover hover = new DiagnosticHover(editor);
+            hover.addSource(gutter.build()::errorAt);
+            new CurrentLineHighlight(editor);
+            Scene scene = new Scene(new VirtualizedScrollPane<>(editor), 760, 320);
+            scene.getStylesheets().add(StagecraftApp.stylesheet());
+            if (dark) {
+                scene.getStylesheets().add(StagecraftApp.darkStylesheet());
+            }
+            stage.setScene(scene);
+            stage.show();
+            return new Harness(editor, gutter);
         }
-        stage.setScene(scene);
-        stage.show();
+
+        /** The gutter graphic of a paragraph on screen (an off-screen one would be built by asking). */
+        Node graphic(int paragraph) throws Exception {
+            return WaitForAsyncUtils.asyncFx(() -> editor.getParagraphGraphic(paragraph)).get(5, TimeUnit.SECONDS);
+        }
+
+        Label mark(FxRobot robot, int line) throws Exception {
+            return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.STEP_MARK).queryAs(Label.class);
+        }
+
+        Label layer(FxRobot robot, int line) throws Exception {
+            return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.LAYER_CELL).queryAs(Label.class);
+        }
+
+        boolean failedStyle(int line) {
+            return editor.getParagraph(line - 1).getParagraphStyle().contains(BuildMarks.FAILED_LINE);
+        }
     }
 
     private BuildMarks marks() {
@@ -115,31 +143,26 @@ class BuildGutterTest {
         return WaitForAsyncUtils.asyncFx(call).get(5, TimeUnit.SECONDS);
     }
 
-    /** The gutter graphic of a paragraph on screen (an off-screen one would be built by asking). */
-    private Node graphic(int paragraph) throws Exception {
-        return fx(() -> editor.getParagraphGraphic(paragraph));
-    }
-
     private Label mark(FxRobot robot, int line) throws Exception {
-        return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.STEP_MARK).queryAs(Label.class);
+        return harness.mark(robot, line);
     }
 
     private Label layer(FxRobot robot, int line) throws Exception {
-        return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.LAYER_CELL).queryAs(Label.class);
+        return harness.layer(robot, line);
     }
 
-    private static String state(Label mark) {
+    static String state(Label mark) {
         return mark.getStyleClass().stream().filter(c -> c.startsWith("step-") && !c.equals(BuildGutterCells.STEP_MARK))
                 .findFirst().orElse(null);
     }
 
-    private static double fillWidth(Label layer) {
+    static double fillWidth(Label layer) {
         Region fill = (Region) layer.getGraphic().lookup("." + BuildGutterCells.LAYER_FILL);
         return fill.getWidth();
     }
 
     private boolean failedStyle(int line) {
-        return editor.getParagraph(line - 1).getParagraphStyle().contains(BuildMarks.FAILED_LINE);
+        return harness.failedStyle(line);
     }
 
     @Test
@@ -212,7 +235,7 @@ class BuildGutterTest {
         assertEquals("2.5 MB", layer(robot, 4).getText());
         assertTrue(layer(robot, 7).getTooltip().getText().contains("5,242,880 bytes"), layer(robot, 7).getTooltip().getText());
         for (int line = 1; line <= 11; line++) {
-            assertEquals(emptyWidth, ((Region) graphic(line - 1)).getWidth(), 0.01, "the gutter keeps its width on line " + line);
+            assertEquals(emptyWidth, ((Region) harness.graphic(line - 1)).getWidth(), 0.01, "the gutter keeps its width on line " + line);
         }
     }
 
@@ -237,6 +260,163 @@ class BuildGutterTest {
         assertEquals("5.0 MB", layer(robot, 8).getText());
         assertEquals(OptionalInt.of(9), marks().failedLine());
         assertTrue(marks().errorAt(editor.getText().indexOf("echo never")).contains(ERROR));
+    }
+
+    @Test
+    void aNewInstructionTypedInsideAStageGetsNoMarkAndTheOthersKeepTheirs(FxRobot robot) throws Exception {
+        midBuild(robot);
+        int at = editor.getAbsolutePosition(6, 0);
+        robot.interact(() -> editor.insertText(at, "RUN echo added\n"));
+        robot.interact(() -> marks().reanchor(DockerfileAnalyzer.analyze(editor.getText())));
+        assertEquals("step-running", state(mark(robot, 6)), "the COPY keeps its mark");
+        assertNull(state(mark(robot, 7)), "the new RUN was not built");
+        assertEquals("step-queued", state(mark(robot, 8)), "the RUN that was on line 7");
+        assertEquals("step-failed", state(mark(robot, 9)));
+        assertEquals(OptionalInt.of(9), marks().failedLine());
+    }
+
+    @Test
+    void deletedOrRetypedInstructionsLoseTheirMarks(FxRobot robot) throws Exception {
+        midBuild(robot);
+        robot.interact(() -> marks().showLayers(Map.of(4, 4096L, 7, 5_242_880L)));
+        // Delete line 4 (the RUN of stage deps), and make line 6's COPY an ADD.
+        robot.interact(() -> {
+            editor.deleteText(editor.getAbsolutePosition(3, 0), editor.getAbsolutePosition(4, 0));
+            int copy = editor.getAbsolutePosition(4, 0);
+            editor.replaceText(copy, copy + "COPY".length(), "ADD");
+        });
+        robot.interact(() -> marks().reanchor(DockerfileAnalyzer.analyze(editor.getText())));
+        assertEquals("step-cached", state(mark(robot, 3)), "the WORKDIR above stays");
+        assertEquals("step-done", state(mark(robot, 4)), "the FROM of stage build, one line up");
+        assertNull(state(mark(robot, 5)), "an ADD is not the COPY that ran");
+        assertEquals("step-queued", state(mark(robot, 6)));
+        assertEquals("5.0 MB", layer(robot, 6).getText(), "the bar went up with its RUN");
+        assertNull(layer(robot, 3).getGraphic(), "the deleted RUN's bar went with it");
+        assertEquals("step-failed", state(mark(robot, 7)));
+    }
+
+    @Test
+    void textReplacedWholeFindsInstructionsAgainByStagePlaceAndKeyword(FxRobot robot) throws Exception {
+        midBuild(robot);
+        String edited = "# edited elsewhere and reloaded\n" + TEXT.replace("WORKDIR /app", "USER nobody");
+        robot.interact(() -> editor.replaceText(edited));
+        assertEquals(OptionalInt.empty(), marks().failedLine(), "the edit removed every line the pins were on");
+        robot.interact(() -> marks().reanchor(DockerfileAnalyzer.analyze(edited)));
+        assertEquals("step-cached", state(mark(robot, 3)), "stage 0's FROM");
+        assertNull(state(mark(robot, 4)), "USER is not the WORKDIR that was built");
+        assertEquals("step-done", state(mark(robot, 5)), "stage 0's second instruction, a RUN as before");
+        assertEquals("step-failed", state(mark(robot, 9)));
+        assertTrue(failedStyle(9) && failedStyle(10) && !failedStyle(8));
+    }
+
+    @Test
+    void anAnalysisOfAnotherTextThanTheEditorsIsIgnored(FxRobot robot) throws Exception {
+        midBuild(robot);
+        robot.interact(() -> editor.insertText(0, "\n"));
+        robot.interact(() -> marks().reanchor(DockerfileAnalyzer.analyze(TEXT)));
+        assertEquals("step-failed", state(mark(robot, 9)), "a stale analysis moves nothing");
+    }
+
+    @Test
+    void clearBuildRemovesMarksBarsAndHighlight(FxRobot robot) throws Exception {
+        midBuild(robot);
+        robot.interact(() -> marks().showLayers(Map.of(7, 5_242_880L)));
+        robot.interact(() -> marks().clearBuild());
+        for (int line = 1; line <= 11; line++) {
+            assertNull(state(mark(robot, line)), "no mark on line " + line);
+            assertNull(layer(robot, line).getGraphic(), "no bar on line " + line);
+            assertFalse(failedStyle(line));
+        }
+        assertEquals(OptionalInt.empty(), marks().failedLine());
+        assertNull(marks().errorAt(TEXT.indexOf("echo never")));
+        assertFalse(marks().runningProperty().get(), "nothing runs");
+    }
+
+    @Test
+    void aNewBuildStartsWithoutTheOldMarksButKeepsTheBarsUntilItsSizesCome(FxRobot robot) throws Exception {
+        midBuild(robot);
+        robot.interact(() -> marks().showLayers(Map.of(7, 5_242_880L)));
+        robot.interact(() -> marks().startBuild(DockerfileAnalyzer.analyze(editor.getText())));
+        assertNull(state(mark(robot, 8)));
+        assertFalse(failedStyle(8));
+        assertEquals("5.0 MB", layer(robot, 7).getText());
+        robot.interact(() -> marks().showLayers(Map.of(4, 1024L)));
+        assertNull(layer(robot, 7).getGraphic(), "the new sizes replace the old");
+        assertEquals(BuildGutterCells.BAR_WIDTH, fillWidth(layer(robot, 4)), 0.01, "and set the scale");
+    }
+
+    @Test
+    void eventsArrivingAfterTheUserTypedLandOnTheirInstructions(FxRobot robot) throws Exception {
+        robot.interact(() -> marks().startBuild(DockerfileAnalyzer.analyze(editor.getText())));
+        robot.interact(() -> editor.insertText(0, "# typed while building\n\n"));
+        robot.interact(() -> marks().apply(List.of(step(7, StepState.DONE, 3, null), step(8, StepState.FAILED, 1, ERROR))));
+        assertEquals("step-done", state(mark(robot, 9)), "line 7 of the built text is line 9 now");
+        assertEquals("step-failed", state(mark(robot, 10)));
+        assertEquals(OptionalInt.of(10), marks().failedLine());
+        assertTrue(failedStyle(10) && failedStyle(11));
+    }
+
+    @Test
+    void aBuildOfAnOlderTextFindsItsInstructionsInTheEditorsText(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            editor.insertText(0, "# typed before the build started on screen\n");
+            marks().startBuild(DockerfileAnalyzer.analyze(TEXT));
+            marks().apply(List.of(step(4, StepState.DONE, 1, null), step(8, StepState.FAILED, 1, ERROR)));
+        });
+        assertEquals("step-done", state(mark(robot, 5)));
+        assertEquals("step-failed", state(mark(robot, 9)));
+        assertTrue(failedStyle(9) && failedStyle(10));
+    }
+
+    @Test
+    void threeHundredEventsOnAThousandLinesRebuildOnlyTheGraphicsOnScreenThatChanged(FxRobot robot) throws Exception {
+        StringBuilder big = new StringBuilder("FROM stagecraft-test/busybox:1\n");
+        for (int i = 1; i < 1000; i++) {
+            big.append("RUN echo ").append(i).append('\n');
+        }
+        robot.interact(() -> {
+            editor.replaceText(big.toString());
+            editor.moveTo(0);
+            editor.showParagraphAtTop(0);
+            marks().startBuild(DockerfileAnalyzer.analyze(editor.getText()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] built = new int[1];
+        robot.interact(() -> {
+            editor.setParagraphGraphicFactory(p -> {
+                built[0]++;
+                return gutter.apply(p);
+            });
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // Every third line from 2 to 299 goes queued, running, then done: 300 events on 100 lines.
+        List<BuildEvent> events = new ArrayList<>();
+        Set<Integer> paragraphs = new HashSet<>();
+        for (StepState state : List.of(StepState.QUEUED, StepState.RUNNING, StepState.DONE)) {
+            for (int line = 2; line < 300; line += 3) {
+                events.add(new BuildEvent.StepChanged(0, line, state, Duration.ofMillis(line), null));
+                paragraphs.add(line - 1);
+            }
+        }
+        assertEquals(300, events.size());
+        int[] onScreen = new int[2];
+        robot.interact(() -> {
+            built[0] = 0;
+            marks().apply(events);
+            onScreen[0] = built[0];
+            for (int v = 0; v < editor.getVisibleParagraphs().size(); v++) {
+                if (paragraphs.contains(editor.visibleParToAllParIndex(v))) {
+                    onScreen[1]++;
+                }
+            }
+        });
+        assertTrue(onScreen[1] > 3, "some changed lines are on screen: " + onScreen[1]);
+        assertEquals(onScreen[1], onScreen[0], "one graphic per changed line on screen, not one per event or per line");
+        assertEquals("step-done", state(mark(robot, 2)));
+        robot.interact(() -> editor.showParagraphAtTop(280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("step-done", state(mark(robot, 284)), "a line off screen shows its mark when it scrolls in");
+        assertNull(state(mark(robot, 285)));
     }
 
     /**
