@@ -2,7 +2,9 @@ package dev.stagecraft.ui;
 
 import dev.stagecraft.syntax.Diagnostic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.stage.Popup;
@@ -11,7 +13,8 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
 
 /**
  * A popup with the message and id of each diagnostic under the mouse, after the mouse rests on
- * the text for a moment (RichTextFX's mouse-over-text events).
+ * the text for a moment (RichTextFX's mouse-over-text events), followed by what other sources say
+ * of that spot (a failed build step's error): one popup, so two never cover each other.
  */
 public final class DiagnosticHover {
     static final Duration DELAY = Duration.ofMillis(400);
@@ -21,6 +24,7 @@ public final class DiagnosticHover {
     private final Label content = new Label();
     private String analysedText = "";
     private List<Diagnostic> diagnostics = List.of();
+    private final List<IntFunction<String>> sources = new ArrayList<>();
 
     public DiagnosticHover(CodeArea editor) {
         this.editor = editor;
@@ -42,15 +46,29 @@ public final class DiagnosticHover {
         diagnostics = newDiagnostics;
     }
 
+    /**
+     * Adds a source of hover text: given the character index under the mouse, its text for that
+     * spot, or null. Its text follows the diagnostics'.
+     */
+    public void addSource(IntFunction<String> source) {
+        sources.add(source);
+    }
+
     private void showAt(int index, Point2D screen) {
-        if (!analysedText.equals(editor.getText())) {
-            return;
-        }
         StringBuilder text = new StringBuilder();
-        for (Diagnostic d : diagnostics) {
-            if (d.range() != null && index >= d.range().start() && index < Math.max(d.range().end(), d.range().start() + 1)) {
-                text.append(text.length() == 0 ? "" : "\n").append(d.severity().label()).append(": ").append(d.message())
-                        .append("  [").append(d.id()).append(']');
+        // Diagnostics belong to the analysed text; while typing has moved on since, they are not shown.
+        if (analysedText.equals(editor.getText())) {
+            for (Diagnostic d : diagnostics) {
+                if (d.range() != null && index >= d.range().start() && index < Math.max(d.range().end(), d.range().start() + 1)) {
+                    text.append(text.length() == 0 ? "" : "\n").append(d.severity().label()).append(": ").append(d.message())
+                            .append("  [").append(d.id()).append(']');
+                }
+            }
+        }
+        for (IntFunction<String> source : sources) {
+            String more = source.apply(index);
+            if (more != null && !more.isBlank()) {
+                text.append(text.length() == 0 ? "" : "\n").append(more);
             }
         }
         if (text.length() == 0) {
