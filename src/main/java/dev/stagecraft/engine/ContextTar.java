@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +42,12 @@ public final class ContextTar {
      * Writes the tar of {@code context} with {@code dockerfileText} to {@code tarFile}.
      *
      * @param dockerfile the Dockerfile on disk (for a {@code Dockerfile.dockerignore}), or null
+     * @return a SHA-256 of the context as sent (names, modes, times, link targets and contents),
+     *     without the Dockerfile: equal digests, equal contexts
      * @throws EngineException of kind REFUSED, with a sentence, when the folder is missing,
      *     unreadable in part, or too large
      */
-    public static void write(Path context, Path dockerfile, String dockerfileText, Path tarFile)
+    public static String write(Path context, Path dockerfile, String dockerfileText, Path tarFile)
             throws InterruptedException {
         if (!Files.isDirectory(context)) {
             throw new EngineException(EngineException.Kind.REFUSED,
@@ -69,6 +72,7 @@ public final class ContextTar {
                     + String.join("; ", first) + (scan.problems().size() > 3 ? "; and " + (scan.problems().size() - 3)
                     + " more" : "") + ". Fix their permissions or exclude them in .dockerignore.");
         }
+        MessageDigest digest = sha256();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
             // GNU long names and star big numbers, never PAX headers: the engine decides whether the
@@ -76,14 +80,14 @@ public final class ContextTar {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
             for (String dir : scan.directories()) {
-                putEntry(tar, context.resolve(dir), dir + "/", true);
+                putEntry(tar, context.resolve(dir), dir + "/", true, digest);
             }
             for (String file : scan.files().keySet()) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("context tar cancelled");
                 }
                 if (!file.equals(DOCKERFILE_NAME)) {
-                    putEntry(tar, context.resolve(file), file, false);
+                    putEntry(tar, context.resolve(file), file, false, digest);
                 }
             }
             byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
@@ -95,14 +99,23 @@ public final class ContextTar {
             tar.write(text);
             tar.closeArchiveEntry();
             tar.finish();
+            return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new EngineException(EngineException.Kind.REFUSED,
                     "Cannot pack the build context " + context + ": " + e.getMessage(), e);
         }
     }
 
-    private static void putEntry(TarArchiveOutputStream tar, Path path, String name, boolean directory)
-            throws IOException {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static void putEntry(TarArchiveOutputStream tar, Path path, String name, boolean directory,
+                                 MessageDigest digest) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         TarArchiveEntry entry;
         if (attrs.isSymbolicLink()) {
@@ -118,8 +131,12 @@ public final class ContextTar {
         entry.setModTime(attrs.lastModifiedTime().toMillis() / 1000 * 1000);
         mode(path).ifPresent(entry::setMode);
         tar.putArchiveEntry(entry);
+        digest.update((name + '\0' + entry.getMode() + '\0' + entry.getModTime().getTime() + '\0'
+                + entry.getLinkName() + '\0' + entry.getSize() + '\0').getBytes(StandardCharsets.UTF_8));
         if (!directory && !attrs.isSymbolicLink()) {
-            Files.copy(path, tar);
+            try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(path), digest)) {
+                in.transferTo(tar);
+            }
         }
         tar.closeArchiveEntry();
     }

@@ -258,15 +258,20 @@ public final class BuildSettingsModel {
         }
         checkedFolder = folder;
         long generation = ++checkGeneration;
-        io.execute(() -> {
-            String problem = BuildSettings.contextProblem(folder);
-            fx.execute(() -> {
-                if (generation == checkGeneration) {
-                    contextWarning.set(problem);
-                    recompute();
-                }
+        try {
+            io.execute(() -> {
+                String problem = BuildSettings.contextProblem(folder);
+                fx.execute(() -> {
+                    if (generation == checkGeneration) {
+                        contextWarning.set(problem);
+                        recompute();
+                    }
+                });
             });
-        });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window is closing: an analysis that arrives now has no one to show it to.
+            return;
+        }
         recompute();
     }
 

@@ -119,7 +119,7 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
 
-        context.setId("build-context");
+        context.setId("build-context-folder");
         context.setPromptText("the Dockerfile's folder");
         context.textProperty().bindBidirectional(model.contextTextProperty());
         context.focusedProperty().addListener((obs, was, focused) -> {

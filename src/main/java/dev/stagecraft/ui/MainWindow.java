@@ -89,6 +89,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final FindReplaceBar findBar = new FindReplaceBar(editor);
     private final DiagnosticGutter gutter = new DiagnosticGutter(editor);
     private final DiagnosticHover hover = new DiagnosticHover(editor);
+    private final BuildMarks buildMarks = gutter.build();
     private final TabStops tabStops = new TabStops(editor);
     private final GraphView graph = new GraphView(this::selectStage);
     private final BuildContextService buildContext = new BuildContextService();
@@ -164,6 +165,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.setId("editor");
         editor.getStyleClass().add("dockerfile-editor");
         editor.setParagraphGraphicFactory(gutter);
+        hover.addSource(buildMarks::errorAt);
         new CurrentLineHighlight(editor);
         problemList.setId("problems");
         problemList.setPrefHeight(140);
@@ -252,6 +254,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
             applyStyles(findBar.decorate(result.extra()));
             gutter.show(result.analysis().diagnostics());
+            buildMarks.reanchor(result.analysis());
             hover.show(result.text(), result.analysis().diagnostics());
             graph.show(result.analysis());
             buildContext.request(contextDockerfile(), result.analysis(), graph.contextCopies(), graph::showContext);
@@ -427,6 +430,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         file.set(path);
         format = content;
         savedText.set(content.text());
+        forgetBuild();
         editor.replaceText(content.text());
         editor.moveTo(0);
         diskStamp = FileStamp.of(path);
@@ -458,6 +462,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         savedText.set(onDisk == null ? null : onDisk.text());
         diskStamp = original == null ? FileStamp.MISSING : FileStamp.of(original);
         watch();
+        forgetBuild();
         editor.replaceText(LineEnding.toLf(copy.text()));
         editor.moveTo(0);
         model.analyzeNow(editor.getText());
@@ -506,6 +511,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         int caret = editor.getCaretPosition();
         format = content;
         savedText.set(content.text());
+        forgetBuild();
         editor.replaceText(content.text());
         editor.moveTo(Math.min(caret, editor.getLength()));
         editor.requestFollowCaret();
@@ -650,6 +656,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
     }
 
+    private void forgetBuild() {
+        buildViews.forget();
+    }
+
     /** Offset where 1-based {@code line} starts (the text's end when there is no such line). */
     private int lineStart(int line) {
         int paragraph = Math.max(0, Math.min(line - 1, editor.getParagraphs().size() - 1));
@@ -666,6 +676,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             stageStates.clear();
             builtText = editor.getText();
             graph.buildStarted(builder);
+            buildMarks.startBuild(DockerfileAnalyzer.analyze(builtText));
         }
 
         @Override
@@ -677,6 +688,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                     stagesChanged = true;
                 }
             }
+            buildMarks.apply(events);
             // One redraw per batch: the graph redraws as a whole.
             if (stagesChanged) {
                 graph.showStageStates(Map.copyOf(stageStates));
@@ -686,16 +698,25 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         @Override
         public void buildFinished(BuildReport report) {
             graph.showReport(report);
+            buildMarks.showLayers(report);
             textEdited();
         }
 
         @Override
         public void buildFailed(EngineException failure) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Line (\\d+)").matcher(failure.getMessage());
-            if (m.find()) {
-                int start = lineStart(Integer.parseInt(m.group(1)));
+            buildMarks.failedLine().ifPresent(line -> {
+                int start = lineStart(line);
                 select(start, start);
-            }
+                editor.showParagraphAtCenter(line - 1);
+            });
+        }
+
+        /** Another text replaces the editor's: the last build's results are about something else. */
+        void forget() {
+            builtText = null;
+            stageStates.clear();
+            buildMarks.clearBuild();
+            graph.clearBuild();
         }
 
         /** Results describe the text that was built: once it differs, they are from the last build. */
@@ -865,6 +886,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             exampleFolder = exampleFolder(example);
             file.set(null);
             savedText.set(text);
+            forgetBuild();
             editor.replaceText(text);
             editor.moveTo(0);
             editor.showParagraphAtTop(0);
@@ -938,6 +960,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         poller.close();
         fileIo.shutdown();
         builds.close();
+        // The marks animate while a step runs; close may come from any thread.
+        if (Platform.isFxApplicationThread()) {
+            buildMarks.clearBuild();
+        } else {
+            Platform.runLater(buildMarks::clearBuild);
+        }
         engineStatus.close();
         engineWork.shutdownNow();
         if (recovery != null) {

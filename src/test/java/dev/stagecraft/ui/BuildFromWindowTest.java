@@ -93,6 +93,12 @@ class BuildFromWindowTest {
         String sizes = robot.lookup("#stage-0 .size-text").queryAs(Label.class).getText();
         assertTrue(sizes.endsWith("own") && sizes.contains("base"), sizes);
 
+        // The gutter: a layer bar beside the RUN of ~300 KB, and every instruction marked done.
+        double runBar = robot.lookup("." + BuildGutterCells.LAYER_FILL).queryAll().stream()
+                .mapToDouble(n -> ((javafx.scene.layout.Region) n).getWidth()).max().orElse(0);
+        assertTrue(runBar > 10, "the largest layer draws a full bar: " + runBar);
+        assertTrue(robot.lookup(".step-done").queryAll().size() >= 3, "the steps that ran are marked done");
+
         // The edge lists the file that landed, and its details window the exact list.
         String edge = robot.lookup("#edge-label-0-1-0").queryAs(Label.class).getText();
         assertTrue(edge.endsWith("1 file, 5 B landed"), edge);

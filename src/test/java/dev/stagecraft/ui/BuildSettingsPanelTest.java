@@ -164,7 +164,7 @@ class BuildSettingsPanelTest {
         robot.clickOn("#build-arg-value-REGISTRY").write("registry.local:5000");
         robot.clickOn("#build-no-cache");
         robot.clickOn("#build-builder-classic");
-        typeOver(robot, "#build-context", "app");
+        typeOver(robot, "#build-context-folder", "app");
         robot.clickOn("#build-start");
 
         Map<String, String> args = new LinkedHashMap<>();
@@ -201,13 +201,13 @@ class BuildSettingsPanelTest {
         Button build = robot.lookup("#build-start").queryAs(Button.class);
         assertFalse(warning.isVisible());
         assertFalse(build.isDisabled());
-        robot.interact(() -> robot.lookup("#build-context").queryAs(TextField.class).setText(folder.resolve("nowhere").toString()));
+        robot.interact(() -> robot.lookup("#build-context-folder").queryAs(TextField.class).setText(folder.resolve("nowhere").toString()));
         assertTrue(warning.isVisible());
         assertTrue(warning.getText().contains("does not exist"), warning.getText());
         assertTrue(build.isDisabled());
         robot.interact(() -> panel.model().resetContext());
         assertFalse(warning.isVisible());
-        assertEquals(folder.toString(), robot.lookup("#build-context").queryAs(TextField.class).getText());
+        assertEquals(folder.toString(), robot.lookup("#build-context-folder").queryAs(TextField.class).getText());
     }
 
     @Test

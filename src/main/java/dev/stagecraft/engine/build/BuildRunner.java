@@ -10,6 +10,7 @@ import dev.stagecraft.engine.ContextTar;
 import dev.stagecraft.engine.DockerfileRewrites;
 import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.engine.FrontendPullFailure;
+import dev.stagecraft.engine.ImageFacts;
 import dev.stagecraft.engine.StepState;
 import dev.stagecraft.engine.SyntaxProblem;
 import dev.stagecraft.engine.SyntaxSupport;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +69,7 @@ public final class BuildRunner {
 
     private final BuildEngine engine;
     private final BuildMeasurer measurer;
+    private final StageMemo memo;
     private final java.util.function.Supplier<String> engineVersion;
     private final Map<String, String> extraLabels;
     private final Path workFolder;
@@ -76,7 +79,8 @@ public final class BuildRunner {
      * @param workFolder where context tars and saved images are written while a build runs
      */
     BuildRunner(BuildEngine engine, java.util.function.Supplier<String> engineVersion, BuildMeasurer measurer,
-                Map<String, String> extraLabels, Path workFolder) {
+                StageMemo memo, Map<String, String> extraLabels, Path workFolder) {
+        this.memo = memo;
         this.engine = engine;
         this.engineVersion = engineVersion;
         this.measurer = measurer;
@@ -123,7 +127,7 @@ public final class BuildRunner {
         Path tar = temporaryFile("context-");
         try {
             events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
-            ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
+            String contextDigest = ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
             Map<Integer, String> images = new LinkedHashMap<>();
             events.accept(new BuildEvent.PhaseChanged("Building " + analysis.stages().get(target).label()
                     + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
@@ -146,17 +150,29 @@ public final class BuildRunner {
                 throw failed.line == 0 || e.kind() != EngineException.Kind.BUILD_FAILED ? e
                         : new EngineException(e.kind(), "Line " + failed.line + " failed: " + e.getMessage(), e);
             }
-            reader.finishSucceeded().forEach(events);
+            reader.finishSucceeded().forEach(failed);
             images.put(target, finalImage);
             if (reader instanceof ClassicProgress classic) {
                 // The classic builder printed each stage's image: no need to build the stages again.
                 classic.stageImages().forEach(images::putIfAbsent);
             }
             List<Integer> missing = built.stream().filter(s -> !images.containsKey(s)).toList();
+            Map<Integer, String> keys = Map.of();
+            if (!missing.isEmpty()) {
+                Map<String, String> externalIds = new HashMap<>();
+                keys = StageMemo.keys(analysis, settings.builder(), engine.endpoint().host() + "\0"
+                        + ImageCleanup.fileLabel(input.dockerfile()), settings.buildArgs(), contextDigest,
+                        ref -> externalIds.computeIfAbsent(ref, r -> engine.inspectImage(r).map(ImageFacts::id).orElse("")));
+                missing = reuse(missing, keys, failed.stageStates, images);
+            }
             if (!missing.isEmpty()) {
                 events.accept(new BuildEvent.PhaseChanged("Building " + missing.size()
                         + (missing.size() == 1 ? " other stage" : " other stages") + " as targets, to measure them"));
-                images.putAll(buildStages(missing, settings, tar, named, input, cancellation));
+                Map<Integer, String> builtNow = buildStages(missing, settings, tar, named, input, cancellation);
+                images.putAll(builtNow);
+                for (Map.Entry<Integer, String> e : builtNow.entrySet()) {
+                    memo.remember(keys.get(e.getKey()), e.getValue());
+                }
             }
             events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
             return report(analysis, names, input.dockerfile(), settings.builder(), target, needed, images, started,
@@ -218,9 +234,28 @@ public final class BuildRunner {
         }
     }
 
-    /** Passes events on, remembering the line of a step that failed. */
+    /**
+     * Takes the images of stages whose inputs did not change (same key) and whose steps the target's
+     * build all found in the cache, if they still exist; returns the stages still to build.
+     */
+    private List<Integer> reuse(List<Integer> stages, Map<Integer, String> keys, Map<Integer, StepState> states,
+                                Map<Integer, String> images) {
+        List<Integer> left = new ArrayList<>();
+        for (int s : stages) {
+            String kept = memo.image(keys.get(s));
+            if (kept != null && states.get(s) == StepState.CACHED && engine.inspectImage(kept).isPresent()) {
+                images.put(s, kept);
+            } else {
+                left.add(s);
+            }
+        }
+        return left;
+    }
+
+    /** Passes events on, remembering the line of a step that failed and each stage's last state. */
     private static final class FailedStep implements Consumer<BuildEvent> {
         private final Consumer<BuildEvent> events;
+        private final Map<Integer, StepState> stageStates = new HashMap<>();
         private int line;
 
         FailedStep(Consumer<BuildEvent> events) {
@@ -231,6 +266,8 @@ public final class BuildRunner {
         public void accept(BuildEvent event) {
             if (event instanceof BuildEvent.StepChanged step && step.state() == StepState.FAILED && step.line() > 0) {
                 line = step.line();
+            } else if (event instanceof BuildEvent.StageChanged stage) {
+                stageStates.put(stage.stageIndex(), stage.state());
             }
             events.accept(event);
         }

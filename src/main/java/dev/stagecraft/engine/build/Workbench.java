@@ -23,6 +23,7 @@ public final class Workbench implements AutoCloseable {
     private final Path folder;
     private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYERS));
     private final ImageLookup images = new ImageLookup();
+    private final StageMemo memo = new StageMemo();
     private BuildEngine versionOf;
     private String version;
     private Workbench(Path folder) {
@@ -36,7 +37,8 @@ public final class Workbench implements AutoCloseable {
 
     /** A runner on {@code engine}; {@code extraLabels} go on every image besides Stagecraft's own. */
     public BuildRunner runner(BuildEngine engine, Map<String, String> extraLabels) {
-        return new BuildRunner(engine, () -> engineVersion(engine), new BuildMeasurer(engine, landed, images, folder), extraLabels, folder);
+        return new BuildRunner(engine, () -> engineVersion(engine), new BuildMeasurer(engine, landed, images, folder), memo,
+                extraLabels, folder);
     }
 
     /** The engine's version, asked once per engine (the syntax checks depend on it). */

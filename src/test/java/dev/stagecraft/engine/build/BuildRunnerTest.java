@@ -217,6 +217,30 @@ class BuildRunnerTest {
     }
 
     @Test
+    void buildKitRebuild_reusesTheStageImagesWhoseInputsDidNotChange_andRebuildsTheChangedOne() throws Exception {
+        String text = "FROM " + BASE + " AS one\nRUN echo one > /one\n"
+                + "FROM " + BASE + " AS two\nRUN echo two > /two\n"
+                + "FROM scratch\nCOPY --from=one /one /one\nCOPY --from=two /two /two\n";
+        BuildReport first = build(text, BuilderKind.BUILDKIT, null, new ArrayList<>());
+        List<BuildEvent> again = new ArrayList<>();
+        BuildReport second = build(text, BuilderKind.BUILDKIT, null, again);
+        assertEquals(first.stages().get(0).imageId(), second.stages().get(0).imageId());
+        assertEquals(first.stages().get(1).imageId(), second.stages().get(1).imageId());
+        assertFalse(again.stream().anyMatch(e -> e instanceof BuildEvent.PhaseChanged p
+                && p.description().contains("as targets")), "nothing changed: no stage is built again to measure it");
+        assertEquals(first.edges().get(1).files(), second.edges().get(1).files());
+
+        List<BuildEvent> changed = new ArrayList<>();
+        BuildReport third = build(text.replace("echo two", "echo zwei"), BuilderKind.BUILDKIT, null, changed);
+        assertEquals(second.stages().get(0).imageId(), third.stages().get(0).imageId(), "stage one did not change");
+        assertTrue(changed.stream().anyMatch(e -> e instanceof BuildEvent.PhaseChanged p
+                && p.description().startsWith("Building 1 other stage")), "stage two changed: built again");
+        assertEquals(List.of("/two 5 0644"), describe(third.edges().get(1).files()));
+        assertEquals(engine.inspectImage(third.stages().get(1).imageId()).orElseThrow().sizeBytes(),
+                third.stages().get(1).sizeBytes());
+    }
+
+    @Test
     void unnamedStages_areBuiltAsTargetsAndMeasured() throws Exception {
         String text = "FROM " + BASE + "\nRUN echo one > /one\nFROM scratch\nCOPY --from=0 /one /one\n";
         BuildReport report = build(text, BuilderKind.BUILDKIT, null, new ArrayList<>());
