@@ -180,8 +180,8 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         rebuildWhileTyping.setId("build-while-typing");
         rebuildWhileTyping.selectedProperty().bindBidirectional(model.rebuildWhileTypingProperty());
         rebuildWhileTyping.setTooltip(new Tooltip("Build again after a pause in typing; a newer edit cancels the build in flight"));
-        HBox options = new HBox(14, noCache, rebuildWhileTyping);
-        options.setAlignment(Pos.CENTER_LEFT);
+        // One per line: side by side they were cut short ("No ca...") at the pane's usual width.
+        VBox options = new VBox(4, noCache, rebuildWhileTyping);
 
         int row = 0;
         form.addRow(row++, formLabel("Context"), contextRow);

@@ -1,10 +1,6 @@
 package dev.stagecraft.ui;
 
-import dev.stagecraft.engine.BuildEvent;
-import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.EngineEndpoints;
-import dev.stagecraft.engine.EngineException;
-import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.engine.docker.DockerBuildEngine;
 import dev.stagecraft.explain.Explainer;
 import dev.stagecraft.io.AtomicFiles;
@@ -135,7 +131,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     });
     private final EngineStatus engineStatus = new EngineStatus(EngineEndpoints::resolve, DockerBuildEngine::new,
             engineWork);
-    private final WindowBuildViews buildViews = new WindowBuildViews();
+    private final EditorBuildViews buildViews = new EditorBuildViews(editor, graph, buildMarks, this::caretToLine);
     private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
             this::contextDockerfile, q -> asker.test(q), buildViews, Map.of());
     private final ScrollPane buildSettingsPane = new ScrollPane();
@@ -660,71 +656,17 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         buildViews.forget();
     }
 
+    /** Puts the caret at the start of 1-based {@code line} and shows it. */
+    private void caretToLine(int line) {
+        int start = lineStart(line);
+        select(start, start);
+        editor.showParagraphAtCenter(line - 1);
+    }
+
     /** Offset where 1-based {@code line} starts (the text's end when there is no such line). */
     private int lineStart(int line) {
         int paragraph = Math.max(0, Math.min(line - 1, editor.getParagraphs().size() - 1));
         return editor.getAbsolutePosition(paragraph, 0);
-    }
-
-    /** What a build draws on the graph and in the editor; see {@link BuildWorkspace}. */
-    private final class WindowBuildViews implements BuildWorkspace.BuildViews {
-        private final Map<Integer, BuildEvent.StageChanged> stageStates = new java.util.HashMap<>();
-        private String builtText;
-
-        @Override
-        public void buildStarted(BuilderKind builder) {
-            stageStates.clear();
-            builtText = editor.getText();
-            graph.buildStarted(builder);
-            buildMarks.startBuild(DockerfileAnalyzer.analyze(builtText));
-        }
-
-        @Override
-        public void buildEvents(List<BuildEvent> events) {
-            boolean stagesChanged = false;
-            for (BuildEvent e : events) {
-                if (e instanceof BuildEvent.StageChanged stage) {
-                    stageStates.put(stage.stageIndex(), stage);
-                    stagesChanged = true;
-                }
-            }
-            buildMarks.apply(events);
-            // One redraw per batch: the graph redraws as a whole.
-            if (stagesChanged) {
-                graph.showStageStates(Map.copyOf(stageStates));
-            }
-        }
-
-        @Override
-        public void buildFinished(BuildReport report) {
-            graph.showReport(report);
-            buildMarks.showLayers(report);
-            textEdited();
-        }
-
-        @Override
-        public void buildFailed(EngineException failure) {
-            buildMarks.failedLine().ifPresent(line -> {
-                int start = lineStart(line);
-                select(start, start);
-                editor.showParagraphAtCenter(line - 1);
-            });
-        }
-
-        /** Another text replaces the editor's: the last build's results are about something else. */
-        void forget() {
-            builtText = null;
-            stageStates.clear();
-            buildMarks.clearBuild();
-            graph.clearBuild();
-        }
-
-        /** Results describe the text that was built: once it differs, they are from the last build. */
-        void textEdited() {
-            if (builtText != null) {
-                graph.markBuildStale(!builtText.equals(editor.getText()));
-            }
-        }
     }
 
     /** The named stages can be targets (BuildKit targets stages by name). */

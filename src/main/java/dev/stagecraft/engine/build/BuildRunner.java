@@ -128,6 +128,12 @@ public final class BuildRunner {
         try {
             events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
             String contextDigest = ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
+            // While the target builds: which stages' images earlier builds left that fit this text.
+            Analysis sentNow = analysis;
+            java.util.concurrent.CompletableFuture<Kept> kept = settings.builder() != BuilderKind.BUILDKIT
+                    ? java.util.concurrent.CompletableFuture.completedFuture(new Kept(Map.of(), Map.of()))
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> kept(sentNow, settings, input, contextDigest,
+                            target));
             Map<Integer, String> images = new LinkedHashMap<>();
             events.accept(new BuildEvent.PhaseChanged("Building " + analysis.stages().get(target).label()
                     + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
@@ -159,11 +165,9 @@ public final class BuildRunner {
             List<Integer> missing = built.stream().filter(s -> !images.containsKey(s)).toList();
             Map<Integer, String> keys = Map.of();
             if (!missing.isEmpty()) {
-                Map<String, String> externalIds = new HashMap<>();
-                keys = StageMemo.keys(analysis, settings.builder(), engine.endpoint().host() + "\0"
-                        + ImageCleanup.fileLabel(input.dockerfile()), settings.buildArgs(), contextDigest,
-                        ref -> externalIds.computeIfAbsent(ref, r -> engine.inspectImage(r).map(ImageFacts::id).orElse("")));
-                missing = reuse(missing, keys, failed.stageStates, images);
+                Kept known = join(kept);
+                keys = known.keys();
+                missing = reuse(missing, known.images(), failed.stageStates, images);
             }
             if (!missing.isEmpty()) {
                 events.accept(new BuildEvent.PhaseChanged("Building " + missing.size()
@@ -234,17 +238,43 @@ public final class BuildRunner {
         }
     }
 
+    /** Every stage's key, and the images kept for those keys that still exist. */
+    private record Kept(Map<Integer, String> keys, Map<Integer, String> images) {
+    }
+
+    private Kept kept(Analysis sent, BuildSettings settings, Input input, String contextDigest, int target) {
+        Map<String, String> externalIds = new HashMap<>();
+        Map<Integer, String> keys = StageMemo.keys(sent, settings.builder(), engine.endpoint().host() + "\0"
+                + ImageCleanup.fileLabel(input.dockerfile()), settings.buildArgs(), contextDigest,
+                ref -> externalIds.computeIfAbsent(ref, r -> engine.inspectImage(r).map(ImageFacts::id).orElse("")));
+        Map<Integer, String> images = new HashMap<>();
+        keys.forEach((stage, key) -> {
+            String image = memo.image(key);
+            if (stage != target && image != null && engine.inspectImage(image).isPresent()) {
+                images.put(stage, image);
+            }
+        });
+        return new Kept(keys, images);
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
-     * Takes the images of stages whose inputs did not change (same key) and whose steps the target's
-     * build all found in the cache, if they still exist; returns the stages still to build.
+     * Takes the kept images of stages whose steps the target's build all found in the cache (so the
+     * engine's cache still holds exactly that result); returns the stages still to build.
      */
-    private List<Integer> reuse(List<Integer> stages, Map<Integer, String> keys, Map<Integer, StepState> states,
-                                Map<Integer, String> images) {
+    private static List<Integer> reuse(List<Integer> stages, Map<Integer, String> kept, Map<Integer, StepState> states,
+                                       Map<Integer, String> images) {
         List<Integer> left = new ArrayList<>();
         for (int s : stages) {
-            String kept = memo.image(keys.get(s));
-            if (kept != null && states.get(s) == StepState.CACHED && engine.inspectImage(kept).isPresent()) {
-                images.put(s, kept);
+            if (kept.containsKey(s) && states.get(s) == StepState.CACHED) {
+                images.put(s, kept.get(s));
             } else {
                 left.add(s);
             }
@@ -277,12 +307,20 @@ public final class BuildRunner {
                                Set<Integer> needed,
                                Map<Integer, String> images, long started, Cancellation cancellation)
             throws InterruptedException {
+        // The images this file's last build left are superseded, unless they are the same ones (a
+        // rebuild that changed nothing): listing the engine's images is then skipped.
+        String fileLabel = ImageCleanup.fileLabel(dockerfile);
+        Set<String> current = Set.copyOf(images.values());
+        java.util.concurrent.CompletableFuture<Integer> superseded = current.equals(memo.lastImages(fileLabel))
+                ? java.util.concurrent.CompletableFuture.completedFuture(0)
+                : java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> ImageCleanup.removeSuperseded(engine, fileLabel, current));
         BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images);
+        join(superseded);
+        memo.rememberLastImages(fileLabel, current);
         if (cancellation.isCancelled()) {
             throw new EngineException(EngineException.Kind.CANCELLED, "The build was cancelled.");
         }
-        Set<String> current = new java.util.HashSet<>(images.values());
-        ImageCleanup.removeSuperseded(engine, ImageCleanup.fileLabel(dockerfile), current);
         StageReport last = measured.stages().get(target);
         return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
                 leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(),

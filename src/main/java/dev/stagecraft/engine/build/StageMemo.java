@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The images of stages built as their own targets, kept by what went into them, so a rebuild that
- * changed none of a stage's inputs need not build it again just to measure it.
+ * changed none of a stage's inputs need not build it again just to measure it; and the images each
+ * Dockerfile's last build ended with, so an unchanged rebuild need not look for superseded ones.
  *
  * <p>A stage's key covers everything BuildKit's result for it depends on: the builder and the
  * engine, the build arguments, the text before the first FROM (global ARGs), the stage's own text
@@ -41,6 +42,17 @@ final class StageMemo {
             return size() > KEPT;
         }
     });
+
+    private final Map<String, java.util.Set<String>> lastImagesByFile = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The images the last build of a Dockerfile (its file label) ended with, or an empty set. */
+    java.util.Set<String> lastImages(String fileLabel) {
+        return lastImagesByFile.getOrDefault(fileLabel, java.util.Set.of());
+    }
+
+    void rememberLastImages(String fileLabel, java.util.Set<String> images) {
+        lastImagesByFile.put(fileLabel, java.util.Set.copyOf(images));
+    }
 
     /** The image kept for {@code key}, or null. */
     String image(String key) {
