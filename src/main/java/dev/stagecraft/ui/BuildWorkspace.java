@@ -168,7 +168,8 @@ final class BuildWorkspace implements AutoCloseable {
             for (BuildEvent e : events) {
                 if (e instanceof BuildEvent.LogLine line) {
                     lines.add(line);
-                } else if (e instanceof BuildEvent.PhaseChanged phase) {
+                } else if (e instanceof BuildEvent.PhaseChanged phase && controller.buildingProperty().get()) {
+                    // Once a build has ended, its outcome stays in the status line.
                     status.setText(phase.description());
                 }
             }
@@ -189,10 +190,10 @@ final class BuildWorkspace implements AutoCloseable {
 
         @Override
         public void failed(EngineException failure) {
+            status.setText(failure.getMessage().lines().findFirst().orElse(""));
             if (!status.getStyleClass().contains("build-failed")) {
                 status.getStyleClass().add("build-failed");
             }
-            status.setText(failure.getMessage().lines().findFirst().orElse(""));
             views.buildFailed(failure);
             if (failure.kind() == EngineException.Kind.FRONTEND_UNAVAILABLE) {
                 BuildSettings chosen = settings.settingsProperty().get();

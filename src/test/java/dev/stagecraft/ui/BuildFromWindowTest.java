@@ -118,6 +118,7 @@ class BuildFromWindowTest {
         robot.clickOn("#build-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(statusText(robot).startsWith("Line 3 failed"), statusText(robot));
         WaitForAsyncUtils.waitForFxEvents();
         int caretLine = window.editor().getCurrentParagraph() + 1;
