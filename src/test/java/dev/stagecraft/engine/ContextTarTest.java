@@ -1,0 +1,77 @@
+package dev.stagecraft.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The context as the engine receives it. */
+class ContextTarTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, String> entries(Path tar) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+                assertTrue(!e.isPaxHeader() && !e.isGlobalPaxHeader(), "no PAX header: the engine would take the tar for a Dockerfile");
+                String body = e.isFile() ? new String(t.readAllBytes(), StandardCharsets.UTF_8) : "";
+                out.put(e.getName(), String.format("%o", e.getMode() & 07777) + (e.isSymbolicLink() ? " -> "
+                        + e.getLinkName() : "") + (body.isEmpty() ? "" : " " + body.strip()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sendsWhatDockerignoreLetsThrough_modesAndLinksKept_andTheTextToBuild() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(context.resolve(".dockerignore"), "*.log\nsecret/\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch (on disk, not sent)\n");
+        Files.writeString(context.resolve("run.sh"), "echo hi\n");
+        Files.setPosixFilePermissions(context.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(context.resolve("debug.log"), "noise");
+        Files.createDirectories(context.resolve("secret"));
+        Files.writeString(context.resolve("secret/key"), "k");
+        Files.createSymbolicLink(context.resolve("link"), Path.of("run.sh"));
+        Path tar = dir.resolve("c.tar");
+        ContextTar.write(context, context.resolve("Dockerfile"), "FROM scratch\nCOPY run.sh /\n", tar);
+        Map<String, String> sent = entries(tar);
+        assertEquals(Map.of(".dockerignore", "644 *.log\nsecret/", "Dockerfile", "644 FROM scratch (on disk, not sent)",
+                "run.sh", "755 echo hi", "link", "777 -> run.sh",
+                ContextTar.DOCKERFILE_NAME, "644 FROM scratch\nCOPY run.sh /"), sent);
+    }
+
+    @Test
+    void digest_followsTheContextNotTheDockerfile() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(context.resolve("a.txt"), "one");
+        Path tar = dir.resolve("c.tar");
+        String first = ContextTar.write(context, null, "FROM scratch\n", tar);
+        assertEquals(first, ContextTar.write(context, null, "FROM scratch\nCOPY a.txt /\n", tar),
+                "the Dockerfile sent is not part of the context's digest");
+        Files.writeString(context.resolve("a.txt"), "two");
+        Files.setLastModifiedTime(context.resolve("a.txt"), Files.getLastModifiedTime(tar));
+        assertNotEquals(first, ContextTar.write(context, null, "FROM scratch\n", tar), "a changed file changes it");
+    }
+
+    @Test
+    void aMissingContextFolder_isRefusedInWords() {
+        EngineException e = assertThrows(EngineException.class,
+                () -> ContextTar.write(dir.resolve("nowhere"), null, "FROM scratch\n", dir.resolve("c.tar")));
+        assertEquals(EngineException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
+    }
+}
