@@ -198,6 +198,78 @@ class DockerBuildEngineTest {
         }
     }
 
+    /**
+     * The engine "dies" mid-build: a proxy in front of the real socket forwards the request and the
+     * first bytes of the answer, then drops both connections.
+     */
+    @ParameterizedTest
+    @EnumSource(BuilderKind.class)
+    void engineGoneMidBuild_isAConnectionLostMessage(BuilderKind builder) throws Exception {
+        Path real = Path.of(engine.endpoint().host().replaceFirst("^unix://", ""));
+        Path proxy = dir.resolve("dying.sock");
+        List<java.nio.channels.Channel> open = new CopyOnWriteArrayList<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(proxy));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        SocketChannel client = server.accept();
+                        SocketChannel upstream = SocketChannel.open(UnixDomainSocketAddress.of(real));
+                        open.add(client);
+                        open.add(upstream);
+                        pump(client, upstream, Long.MAX_VALUE);
+                        pump(upstream, client, 700);
+                    }
+                } catch (java.io.IOException closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EngineEndpoint dying = new EngineEndpoint("unix://" + proxy, false, null, "DOCKER_HOST");
+            try (DockerBuildEngine gone = new DockerBuildEngine(dying)) {
+                BuildRequest request = request(builder, "FROM " + RealEngine.BASE_IMAGE
+                        + "\nRUN for i in $(seq 1 40); do echo line $i; sleep 0.1; done\n", null);
+                EngineException e = assertThrows(EngineException.class,
+                        () -> gone.build(request, m -> { }, new Cancellation()));
+                assertEquals(EngineException.Kind.CONNECTION_LOST, e.kind(), e.getMessage());
+                assertTrue(e.getMessage().contains(dying.host()), e.getMessage());
+            }
+        } finally {
+            for (java.nio.channels.Channel c : open) {
+                c.close();
+            }
+        }
+    }
+
+    /** Copies from one channel to the other until {@code limit} bytes, then closes both. */
+    private static void pump(SocketChannel from, SocketChannel to, long limit) {
+        Thread t = new Thread(() -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1024);
+            long copied = 0;
+            try {
+                while (copied < limit && from.read(buffer) >= 0) {
+                    buffer.flip();
+                    copied += buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        to.write(buffer);
+                    }
+                    buffer.clear();
+                }
+            } catch (java.io.IOException gone) {
+                // One side closed: close the other below.
+            }
+            try {
+                from.close();
+                to.close();
+            } catch (java.io.IOException ignored) {
+                // Already closed.
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Test
     void offersBuildKit_needsApi139OnLinux() {
         assertTrue(DockerBuildEngine.offersBuildKit("1.41", "linux"));
