@@ -49,6 +49,12 @@ public final class ContextTar {
      */
     public static String write(Path context, Path dockerfile, String dockerfileText, Path tarFile)
             throws InterruptedException {
+        return write(context, dockerfile, dockerfileText, tarFile, MAX_FILES);
+    }
+
+    /** As {@link #write(Path, Path, String, Path)}, refusing folders of more than {@code maxFiles} files. */
+    static String write(Path context, Path dockerfile, String dockerfileText, Path tarFile, int maxFiles)
+            throws InterruptedException {
         if (!Files.isDirectory(context)) {
             throw new EngineException(EngineException.Kind.REFUSED,
                     "The build context " + context + " is not a folder. Choose a context folder in the build settings.");
@@ -60,7 +66,7 @@ public final class ContextTar {
             throw new EngineException(EngineException.Kind.REFUSED,
                     "Cannot read the .dockerignore of " + context + ": " + e.getMessage(), e);
         }
-        ContextScan scan = new ContextScanner(MAX_FILES, SCAN_BUDGET).scan(context, ignore);
+        ContextScan scan = new ContextScanner(maxFiles, SCAN_BUDGET).scan(context, ignore);
         if (scan.partial()) {
             throw new EngineException(EngineException.Kind.REFUSED, "The build context " + context + " is too large ("
                     + scan.partialReason() + "). Add a .dockerignore that leaves out what the build does not need,"

@@ -68,6 +68,19 @@ class ContextTarTest {
     }
 
     @Test
+    void aHugeContextFolder_isRefusedWithTheWayOut() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(context.resolve("f" + i), "x");
+        }
+        EngineException e = assertThrows(EngineException.class,
+                () -> ContextTar.write(context, null, "FROM scratch\n", dir.resolve("c.tar"), 10));
+        assertEquals(EngineException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("is too large (stopped after 10 files)"), e.getMessage());
+        assertTrue(e.getMessage().contains(".dockerignore"), e.getMessage());
+    }
+
+    @Test
     void aMissingContextFolder_isRefusedInWords() {
         EngineException e = assertThrows(EngineException.class,
                 () -> ContextTar.write(dir.resolve("nowhere"), null, "FROM scratch\n", dir.resolve("c.tar")));
