@@ -206,10 +206,13 @@ public final class BuildKitProgress implements BuildProgress {
             stageState(st, ran);
             for (int i = 0; i < st.all.size(); i++) {
                 Step step = st.all.get(i);
-                if (!ties.runsVertex(step, st)) {
+                boolean runs = ties.runsVertex(step, st);
+                if (!runs) {
                     settle(step, st, i);
                 }
-                ledger.step(index, step.line(), step.state, step.elapsed, step.error);
+                if (ledger.step(index, step.line(), step.state, step.elapsed, step.error) && runs) {
+                    logStep(index, step);
+                }
             }
             ledger.stage(index, st.state, st.elapsed);
             if (st.state != StepState.QUEUED && st.state != StepState.SKIPPED && !stagesStarted.get(index)) {
@@ -217,6 +220,30 @@ public final class BuildKitProgress implements BuildProgress {
                 ledger.phase("Building stage " + NeededStages.label(sent, index) + " (" + stagesStarted.cardinality()
                         + " of " + needed.cardinality() + ")");
             }
+        }
+    }
+
+    /**
+     * A line in the log for each step that starts or ends, as BuildKit's plain progress prints them,
+     * so the log tells what happened even when every step came from the cache and printed nothing.
+     */
+    private void logStep(int stage, Step step) {
+        String what = switch (step.state) {
+            case RUNNING -> "started";
+            case CACHED -> "cached";
+            case DONE -> String.format("done in %.1f s", step.elapsed.toMillis() / 1000.0);
+            case FAILED -> "failed";
+            default -> null;
+        };
+        if (what != null) {
+            String text = sent.parse().text();
+            int start = step.instruction.range().start();
+            int end = text.indexOf('\n', start);
+            String first = (end < 0 ? text.substring(start) : text.substring(start, end)).strip();
+            if (first.length() > 80) {
+                first = first.substring(0, 77) + "...";
+            }
+            ledger.log(stage, step.line(), "line " + step.line() + ": " + first + "  (" + what + ")");
         }
     }
 

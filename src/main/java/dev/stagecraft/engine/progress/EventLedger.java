@@ -23,13 +23,16 @@ final class EventLedger {
     private final List<BuildEvent> pending = new ArrayList<>();
     private String phase;
 
-    void step(int stage, int line, StepState state, Duration elapsed, String error) {
+    /** Records the step's state; true when it changed (an event was queued). */
+    boolean step(int stage, int line, StepState state, Duration elapsed, String error) {
         BuildEvent.StepChanged last = steps.get(new StepKey(stage, line));
         if (last == null || last.state() != state || !Objects.equals(last.error(), error)) {
             BuildEvent.StepChanged event = new BuildEvent.StepChanged(stage, line, state, elapsed, error);
             steps.put(new StepKey(stage, line), event);
             pending.add(event);
+            return true;
         }
+        return false;
     }
 
     void stage(int stage, StepState state, Duration elapsed) {

@@ -95,6 +95,10 @@ class BuildKitProgressTest {
         assertEquals(Map.of(13, DONE, 14, CACHED, 16, CACHED), lines(r, 2));
         assertEquals(Map.of(18, CACHED, 19, CACHED, 20, CACHED, 21, CACHED), lines(r, 3));
         assertEquals(List.of(CACHED, SKIPPED, CACHED, CACHED), List.of(r.stage(0), r.stage(1), r.stage(2), r.stage(3)));
+        // Nothing ran, so nothing printed: the log still says what each step did.
+        assertEquals(List.of(), r.logs(0, 5));
+        assertEquals(List.of("line 5: RUN echo built > out.txt  (cached)"), r.notices(0, 5));
+        assertEquals(List.of("line 19: COPY --from=2 /x /y  (cached)"), r.notices(3, 19));
     }
 
     @Test
@@ -104,7 +108,7 @@ class BuildKitProgressTest {
         // 'par' and 'tial' came in two messages a second apart; the last line has no newline at all.
         assertEquals(List.of("to-stderr", "one", "two", "three", "partial", "no newline at the end"), r.logs(2, 14));
         List<BuildEvent.LogLine> elsewhere = new ArrayList<>(r.logs);
-        elsewhere.removeIf(l -> l.stageIndex() == 2 && l.line() == 14);
+        elsewhere.removeIf(l -> l.stageIndex() == 2 && l.line() == 14 || Replay.notice(l.text()));
         assertEquals(List.of(new BuildEvent.LogLine(-1, 0, "Successfully tagged helper-progress-multi:buildkit")), elsewhere);
     }
 
@@ -133,6 +137,8 @@ class BuildKitProgressTest {
         assertEquals(engineText, r.lastStep.get("1:6").error());
         assertEquals(FAILED, r.stage(1));
         assertEquals(List.of("about to fail"), r.logs(1, 6));
+        assertEquals(List.of("line 6: RUN echo \"about to fail\" && \\  (started)",
+                "line 6: RUN echo \"about to fail\" && \\  (failed)"), r.notices(1, 6));
         // The RUN after it, and the stage built on it, never ran.
         assertEquals(Map.of(10, QUEUED, 11, QUEUED), lines(r, 2));
         assertEquals(QUEUED, r.stage(2));

@@ -107,11 +107,27 @@ final class Replay {
         return out;
     }
 
-    /** The log lines tied to {@code stage} and {@code line}, in order. */
+    /** Stagecraft's own line for a step that started or ended ("line 6: RUN make  (cached)"). */
+    static boolean notice(String text) {
+        return text.matches("line \\d+: .*  \\((started|cached|failed|done in .*)\\)");
+    }
+
+    /** The output lines the build printed for {@code stage} and {@code line}, in order. */
     List<String> logs(int stage, int line) {
         List<String> out = new ArrayList<>();
         for (BuildEvent.LogLine l : logs) {
-            if (l.stageIndex() == stage && l.line() == line) {
+            if (l.stageIndex() == stage && l.line() == line && !notice(l.text())) {
+                out.add(l.text());
+            }
+        }
+        return out;
+    }
+
+    /** Stagecraft's lines for the steps of {@code stage} at {@code line}, in order. */
+    List<String> notices(int stage, int line) {
+        List<String> out = new ArrayList<>();
+        for (BuildEvent.LogLine l : logs) {
+            if (l.stageIndex() == stage && l.line() == line && notice(l.text())) {
                 out.add(l.text());
             }
         }
