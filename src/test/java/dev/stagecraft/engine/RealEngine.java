@@ -56,6 +56,20 @@ public final class RealEngine {
         }
     }
 
+    /** Waits (at most 10 s) until no container runs that was not running {@code before}; fails if one still does. */
+    public static void assertNoNewContainerWithin10s(BuildEngine engine, List<String> before) throws InterruptedException {
+        List<String> left = List.of();
+        for (int i = 0; i < 40; i++) {
+            left = new java.util.ArrayList<>(engine.runningContainers());
+            left.removeAll(before);
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("containers still running 10 s after the build ended: " + left);
+    }
+
     private static void unavailable(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true, so the engine tests must run, but: " + why);

@@ -204,16 +204,7 @@ class BuildRunnerTest {
         } finally {
             timer.shutdownNow();
         }
-        List<String> left = List.of();
-        for (int i = 0; i < 40; i++) {
-            left = new ArrayList<>(engine.runningContainers());
-            left.removeAll(before);
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertEquals(List.of(), left, "containers still running after the cancel");
+        RealEngine.assertNoNewContainerWithin10s(engine, before);
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -141,16 +140,7 @@ class DockerBuildEngineTest {
         } finally {
             timer.shutdownNow();
         }
-        List<String> left = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            left = new ArrayList<>(engine.runningContainers());
-            left.removeAll(before);
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertEquals(List.of(), left, "containers still running 10 s after the cancel");
+        RealEngine.assertNoNewContainerWithin10s(engine, before);
     }
 
     @Test
