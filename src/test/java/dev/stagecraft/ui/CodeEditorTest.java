@@ -211,9 +211,10 @@ class CodeEditorTest {
         assertTrue(window.editor().getSelectedText().startsWith("RUN apk"), "the selection stays on the lines");
     }
 
+    /** How far the second character starts from the first: the gutter's width may still change. */
     private double xOfSecondChar() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> window.editor().getCharacterBoundsOnScreen(1, 2).orElseThrow().getMinX())
-                .get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> window.editor().getCharacterBoundsOnScreen(1, 2).orElseThrow().getMinX()
+                - window.editor().getCharacterBoundsOnScreen(0, 1).orElseThrow().getMinX()).get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stagecraft.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -21,8 +22,19 @@ final class TestWindows {
         return window;
     }
 
-    /** Waits (at most 10 s) until the condition holds; analyses and redraws happen asynchronously. */
+    /**
+     * Waits (at most 10 s) until the condition holds; analyses and redraws happen asynchronously.
+     * The condition is read on the FX thread: a lookup from the test thread can meet a scene graph
+     * that the FX thread is changing (an IndexOutOfBoundsException inside Parent.lookupAll).
+     */
     static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFxThread(condition));
+    }
+
+    private static boolean onFxThread(Callable<Boolean> condition) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return condition.call();
+        }
+        return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }
 }
