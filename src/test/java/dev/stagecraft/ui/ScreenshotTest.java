@@ -45,6 +45,46 @@ class ScreenshotTest {
         shoot(robot, "classic-mistakes", false, "COPY --from=builder / /", dir.resolve("main-classic-mistakes-light.png"));
     }
 
+    /** The window after a real build of bench/build5 (busybox based, so it builds offline): bars, marks, landed files. */
+    @Test
+    void mainWindowAfterARealBuild(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("stagecraft.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path dockerfile = Path.of("bench/build5/Dockerfile").toAbsolutePath();
+        try (dev.stagecraft.engine.BuildEngine engine = dev.stagecraft.engine.RealEngine.connect()) {
+            try {
+                String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+                MainWindow[] window = new MainWindow[1];
+                robot.interact(() -> {
+                    window[0] = new MainWindow(text, dockerfile);
+                    Scene scene = new Scene(window[0], 1600, 900);
+                    scene.getStylesheets().add(StagecraftApp.stylesheet());
+                    stage.setScene(scene);
+                    stage.show();
+                });
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#engine-status")
+                        .queryAs(javafx.scene.control.Label.class).getText().startsWith("Docker "));
+                robot.clickOn("#build-start");
+                WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#build-status")
+                        .queryAs(javafx.scene.control.Label.class).getText().startsWith("Built with"));
+                robot.interact(() -> {
+                    window[0].editor().moveTo(text.indexOf("COPY --from=builder") + "COPY --from=".length() + 1);
+                    window[0].editor().requestFollowCaret();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                Path file = dir.resolve("main-build-light.png");
+                WritableImage[] image = new WritableImage[1];
+                robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+                ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+                window[0].close();
+                assertTrue(Files.size(file) > 20_000, file + " looks empty");
+            } finally {
+                dev.stagecraft.engine.build.ImageCleanup.removeLabelled(engine, dev.stagecraft.engine.build.BuildRunner.FILE_LABEL,
+                        dev.stagecraft.engine.build.ImageCleanup.fileLabel(dockerfile));
+            }
+        }
+    }
+
     private void shoot(FxRobot robot, String example, boolean dark, String caretAt, Path file) throws IOException, TimeoutException {
         // Opened from its folder, so the build context edges count the example's real files.
         Path dockerfile = Path.of("assets/examples", example, "Dockerfile");

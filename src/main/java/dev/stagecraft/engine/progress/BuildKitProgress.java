@@ -243,7 +243,8 @@ public final class BuildKitProgress implements BuildProgress {
             if (first.length() > 80) {
                 first = first.substring(0, 77) + "...";
             }
-            ledger.log(stage, step.line(), "line " + step.line() + ": " + first + "  (" + what + ")");
+            // The log shows the line number beside each line already.
+            ledger.log(stage, step.line(), first + "  (" + what + ")");
         }
     }
 

@@ -97,8 +97,8 @@ class BuildKitProgressTest {
         assertEquals(List.of(CACHED, SKIPPED, CACHED, CACHED), List.of(r.stage(0), r.stage(1), r.stage(2), r.stage(3)));
         // Nothing ran, so nothing printed: the log still says what each step did.
         assertEquals(List.of(), r.logs(0, 5));
-        assertEquals(List.of("line 5: RUN echo built > out.txt  (cached)"), r.notices(0, 5));
-        assertEquals(List.of("line 19: COPY --from=2 /x /y  (cached)"), r.notices(3, 19));
+        assertEquals(List.of("RUN echo built > out.txt  (cached)"), r.notices(0, 5));
+        assertEquals(List.of("COPY --from=2 /x /y  (cached)"), r.notices(3, 19));
     }
 
     @Test
@@ -137,8 +137,8 @@ class BuildKitProgressTest {
         assertEquals(engineText, r.lastStep.get("1:6").error());
         assertEquals(FAILED, r.stage(1));
         assertEquals(List.of("about to fail"), r.logs(1, 6));
-        assertEquals(List.of("line 6: RUN echo \"about to fail\" && \\  (started)",
-                "line 6: RUN echo \"about to fail\" && \\  (failed)"), r.notices(1, 6));
+        assertEquals(List.of("RUN echo \"about to fail\" && \\  (started)",
+                "RUN echo \"about to fail\" && \\  (failed)"), r.notices(1, 6));
         // The RUN after it, and the stage built on it, never ran.
         assertEquals(Map.of(10, QUEUED, 11, QUEUED), lines(r, 2));
         assertEquals(QUEUED, r.stage(2));

@@ -107,9 +107,9 @@ final class Replay {
         return out;
     }
 
-    /** Stagecraft's own line for a step that started or ended ("line 6: RUN make  (cached)"). */
+    /** Stagecraft's own line for a step that started or ended ("RUN make  (cached)"). */
     static boolean notice(String text) {
-        return text.matches("line \\d+: .*  \\((started|cached|failed|done in .*)\\)");
+        return text.matches("[A-Z]+ .*  \\((started|cached|failed|done in .*)\\)");
     }
 
     /** The output lines the build printed for {@code stage} and {@code line}, in order. */
