@@ -109,7 +109,8 @@ public final class BuildRunner {
 
         String sent = input.withoutSyntaxDirective()
                 ? DockerfileRewrites.withoutSyntaxDirective(input.text(), analysis) : input.text();
-        DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(sent, DockerfileAnalyzer.analyze(sent, options));
+        DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(sent,
+                input.withoutSyntaxDirective() ? DockerfileAnalyzer.analyze(sent, options) : analysis);
         // What was sent, with every stage named: an unnamed target can be named too, and the
         // stages it needs and those that ship follow from it. Lines are the user's.
         analysis = DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
@@ -142,7 +143,8 @@ public final class BuildRunner {
             FailedStep failed = new FailedStep(events);
             String finalImage;
             try {
-                finalImage = engine.build(request(settings, tar, named.stageNames().get(target), input, target),
+                finalImage = engine.build(request(settings, tar, named.stageNames().get(target), input, target,
+                        settings.noCache()),
                         message -> reader.accept(message).forEach(failed), cancellation);
             } catch (EngineException e) {
                 (e.kind() == EngineException.Kind.CANCELLED ? reader.finishCancelled() : reader.finishFailed(e.getMessage()))
@@ -215,9 +217,7 @@ public final class BuildRunner {
             Map<Integer, java.util.concurrent.Future<String>> running = new LinkedHashMap<>();
             for (int s : stages) {
                 // With the cache always: the target's build has just filled it, even under no-cache.
-                BuildRequest r = request(settings, tar, named.stageNames().get(s), input, s);
-                BuildRequest cached = new BuildRequest(r.builder(), tar, r.dockerfileName(), r.target(), r.buildArgs(),
-                        false, r.labels(), null);
+                BuildRequest cached = request(settings, tar, named.stageNames().get(s), input, s, false);
                 running.put(s, pool.submit(() -> engine.build(cached, message -> { }, cancellation)));
             }
             Map<Integer, String> ids = new LinkedHashMap<>();
@@ -354,13 +354,14 @@ public final class BuildRunner {
         return total;
     }
 
-    private BuildRequest request(BuildSettings settings, Path tar, String stageName, Input input, int stage) {
+    private BuildRequest request(BuildSettings settings, Path tar, String stageName, Input input, int stage,
+                                 boolean noCache) {
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.put(OWNER_LABEL, OWNER_VALUE);
         labels.put(FILE_LABEL, ImageCleanup.fileLabel(input.dockerfile()));
         labels.put(STAGE_LABEL, Integer.toString(stage));
         return new BuildRequest(settings.builder(), tar, ContextTar.DOCKERFILE_NAME, stageName, settings.buildArgs(),
-                settings.noCache(), labels, null);
+                noCache, labels, null);
     }
 
     /**
