@@ -151,8 +151,8 @@ public final class BuildLogPanel extends BorderPane {
                 e.consume();
             }
         });
-        Button previous = button("\u2191", "build-log-previous", "Previous match (Shift+Enter)", () -> step(-1));
-        Button next = button("\u2193", "build-log-next", "Next match (Enter)", () -> step(1));
+        Button previous = Buttons.of("\u2191", "build-log-previous", "Previous match (Shift+Enter)", () -> step(-1));
+        Button next = Buttons.of("\u2193", "build-log-next", "Next match (Enter)", () -> step(1));
         matchCount.setId("build-log-match-count");
         matchCount.getStyleClass().add("find-count");
         matchCount.setMinWidth(Region.USE_PREF_SIZE);
@@ -162,7 +162,7 @@ public final class BuildLogPanel extends BorderPane {
         copy.setOnAction(e -> copy());
         list.getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c ->
                 Styles.setText(copy, list.getSelectionModel().getSelectedIndices().isEmpty() ? "Copy all" : "Copy selected"));
-        Button clear = button("Clear", "build-log-clear", "Remove every line", this::clear);
+        Button clear = Buttons.of("Clear", "build-log-clear", "Remove every line", this::clear);
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -179,14 +179,6 @@ public final class BuildLogPanel extends BorderPane {
         setTop(new VBox(bar, droppedNote));
         setCenter(list);
         updateCount();
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     /**

@@ -54,9 +54,9 @@ public final class FindReplaceBar extends VBox {
         count.setId("find-count");
         count.getStyleClass().add("find-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        Button previous = button("\u2191", "find-previous", "Previous match (Shift+Enter, Shift+F3)", this::findPrevious);
-        Button next = button("\u2193", "find-next", "Next match (Enter, F3)", this::findNext);
-        Button close = button("\u2715", "find-close", "Close (Escape)", this::close);
+        Button previous = Buttons.of("\u2191", "find-previous", "Previous match (Shift+Enter, Shift+F3)", this::findPrevious);
+        Button next = Buttons.of("\u2193", "find-next", "Next match (Enter, F3)", this::findNext);
+        Button close = Buttons.of("\u2715", "find-close", "Close (Escape)", this::close);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox findRow = new HBox(4, query, matchCase, wholeWord, regex, previous, next, count, spring, close);
@@ -65,8 +65,8 @@ public final class FindReplaceBar extends VBox {
         replacement.setId("replace-field");
         replacement.setPromptText("Replace");
         replacement.setPrefColumnCount(22);
-        Button replaceOne = button("Replace", "replace-one", "Replace this match and go to the next", this::replaceOne);
-        Button replaceAll = button("Replace all", "replace-all", "Replace every match (one undo)", this::replaceAll);
+        Button replaceOne = Buttons.of("Replace", "replace-one", "Replace this match and go to the next", this::replaceOne);
+        Button replaceAll = Buttons.of("Replace all", "replace-all", "Replace every match (one undo)", this::replaceAll);
         replaceRow = new HBox(4, replacement, replaceOne, replaceAll);
         replaceRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(findRow, replaceRow);
@@ -115,14 +115,6 @@ public final class FindReplaceBar extends VBox {
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setFocusTraversable(false);
-        return button;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
         return button;
     }
 
