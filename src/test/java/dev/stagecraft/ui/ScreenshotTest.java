@@ -76,8 +76,15 @@ class ScreenshotTest {
                 WritableImage[] image = new WritableImage[1];
                 robot.interact(() -> image[0] = stage.getScene().snapshot(null));
                 ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
-                window[0].close();
                 assertTrue(Files.size(file) > 20_000, file + " looks empty");
+                // The same results in the dark theme: marks, bars and landed files must stay readable.
+                Path dark = dir.resolve("main-build-dark.png");
+                robot.interact(() -> stage.getScene().getStylesheets().add(StagecraftApp.darkStylesheet()));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+                ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", dark.toFile());
+                window[0].close();
+                assertTrue(Files.size(dark) > 20_000, dark + " looks empty");
             } finally {
                 dev.stagecraft.engine.build.ImageCleanup.removeLabelled(engine, dev.stagecraft.engine.build.BuildRunner.FILE_LABEL,
                         dev.stagecraft.engine.build.ImageCleanup.fileLabel(dockerfile));
