@@ -107,18 +107,18 @@ public final class BuildRunner {
         refuseUnsupportedSyntax(analysis, settings.builder(), engineVersion, input.withoutSyntaxDirective());
         List<String> names = analysis.stages().stream().map(Stage::name).toList();
 
-        String sent = input.withoutSyntaxDirective()
+        String unnamed = input.withoutSyntaxDirective()
                 ? DockerfileRewrites.withoutSyntaxDirective(input.text(), analysis) : input.text();
-        DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(sent,
-                input.withoutSyntaxDirective() ? DockerfileAnalyzer.analyze(sent, options) : analysis);
+        DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(unnamed,
+                input.withoutSyntaxDirective() ? DockerfileAnalyzer.analyze(unnamed, options) : analysis);
         // What was sent, with every stage named: an unnamed target can be named too, and the
         // stages it needs and those that ship follow from it. Lines are the user's.
-        analysis = DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
+        Analysis sent = DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
 
-        Set<Integer> needed = new TreeSet<>(analysis.buildOrder());
+        Set<Integer> needed = new TreeSet<>(sent.buildOrder());
         needed.add(target);
         Set<Integer> built = new LinkedHashSet<>();
-        for (Stage s : analysis.stages()) {
+        for (Stage s : sent.stages()) {
             boolean runs = settings.builder() == BuilderKind.BUILDKIT ? needed.contains(s.index()) : s.index() <= target;
             if (runs) {
                 built.add(s.index());
@@ -130,17 +130,16 @@ public final class BuildRunner {
             events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
             String contextDigest = ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
             // While the target builds: which stages' images earlier builds left that fit this text.
-            Analysis sentNow = analysis;
             java.util.concurrent.CompletableFuture<Kept> kept = settings.builder() != BuilderKind.BUILDKIT
                     ? java.util.concurrent.CompletableFuture.completedFuture(new Kept(Map.of(), Map.of()))
-                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> kept(sentNow, settings, input, contextDigest,
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> kept(sent, settings, input, contextDigest,
                             target));
             Map<Integer, String> images = new LinkedHashMap<>();
-            events.accept(new BuildEvent.PhaseChanged("Building " + analysis.stages().get(target).label()
+            events.accept(new BuildEvent.PhaseChanged("Building " + sent.stages().get(target).label()
                     + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
-            BuildProgress reader = BuildProgress.forBuilder(settings.builder(), analysis, target);
+            BuildProgress reader = BuildProgress.forBuilder(settings.builder(), sent, target);
             reader.start().forEach(events);
-            FailedStep failed = new FailedStep(events);
+            StepOutcomes failed = new StepOutcomes(events);
             String finalImage;
             try {
                 finalImage = engine.build(request(settings, tar, named.stageNames().get(target), input, target,
@@ -150,7 +149,7 @@ public final class BuildRunner {
                 (e.kind() == EngineException.Kind.CANCELLED ? reader.finishCancelled() : reader.finishFailed(e.getMessage()))
                         .forEach(failed);
                 if (e.kind() == EngineException.Kind.BUILD_FAILED) {
-                    Optional<FrontendPullFailure> pull = FrontendPullFailure.classify(e.getMessage(), analysis);
+                    Optional<FrontendPullFailure> pull = FrontendPullFailure.classify(e.getMessage(), sent);
                     if (pull.isPresent()) {
                         throw new EngineException(EngineException.Kind.FRONTEND_UNAVAILABLE, pull.get().explanation(), e);
                     }
@@ -181,7 +180,7 @@ public final class BuildRunner {
                 }
             }
             events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
-            return report(analysis, names, input.dockerfile(), settings.builder(), target, needed, images, started,
+            return report(sent, names, input.dockerfile(), settings.builder(), target, needed, images, started,
                     cancellation);
         } finally {
             try {
@@ -283,12 +282,12 @@ public final class BuildRunner {
     }
 
     /** Passes events on, remembering the line of a step that failed and each stage's last state. */
-    private static final class FailedStep implements Consumer<BuildEvent> {
+    private static final class StepOutcomes implements Consumer<BuildEvent> {
         private final Consumer<BuildEvent> events;
         private final Map<Integer, StepState> stageStates = new HashMap<>();
         private int line;
 
-        FailedStep(Consumer<BuildEvent> events) {
+        StepOutcomes(Consumer<BuildEvent> events) {
             this.events = events;
         }
 
