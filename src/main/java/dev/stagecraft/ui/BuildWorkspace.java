@@ -26,22 +26,10 @@ import javafx.scene.input.KeyCombination;
 /**
  * Everything the window needs to build: the build settings beside the editor, the build log, a
  * build status line, the Build menu (Build, Cancel, Clean up), and the runs themselves through a
- * {@link BuildController}. Results go to the log, the status line and the {@link BuildViews} the
- * window passes (graph and editor gutter). Never touches the editor's text.
+ * {@link BuildController}. Results go to the log, the status line, and on to the views the window
+ * passes (graph and editor gutter). Never touches the editor's text.
  */
 final class BuildWorkspace implements AutoCloseable {
-
-    /** The parts of the window a build draws on, besides the log: the graph and the editor. */
-    interface BuildViews {
-        void buildStarted(dev.stagecraft.engine.BuilderKind builder);
-
-        void buildEvents(List<BuildEvent> events);
-
-        void buildFinished(BuildReport report);
-
-        void buildFailed(EngineException failure);
-    }
-
     private final BuildSettingsPanel settings = new BuildSettingsPanel();
     private final BuildLogPanel log = new BuildLogPanel();
     private final Label status = new Label();
@@ -49,7 +37,7 @@ final class BuildWorkspace implements AutoCloseable {
     private final Supplier<String> text;
     private final Supplier<Path> dockerfile;
     private final Predicate<Question> asker;
-    private final BuildViews views;
+    private final BuildController.Views views;
     private boolean builtOnce;
 
     /**
@@ -57,7 +45,7 @@ final class BuildWorkspace implements AutoCloseable {
      * @param dockerfile the Dockerfile on disk the text belongs to (null for an unsaved text)
      */
     BuildWorkspace(EngineStatus engine, ExecutorService engineWork, Supplier<String> text, Supplier<Path> dockerfile,
-                   Predicate<Question> asker, BuildViews views, Map<String, String> extraLabels) {
+                   Predicate<Question> asker, BuildController.Views views, Map<String, String> extraLabels) {
         this.text = text;
         this.dockerfile = dockerfile;
         this.asker = asker;
@@ -159,7 +147,7 @@ final class BuildWorkspace implements AutoCloseable {
             log.clear();
             status.getStyleClass().remove("build-failed");
             status.setText("Building…");
-            views.buildStarted(request.settings().builder());
+            views.started(request);
         }
 
         @Override
@@ -176,7 +164,7 @@ final class BuildWorkspace implements AutoCloseable {
             if (!lines.isEmpty()) {
                 log.append(lines);
             }
-            views.buildEvents(events);
+            views.events(events);
         }
 
         @Override
@@ -185,7 +173,7 @@ final class BuildWorkspace implements AutoCloseable {
                     report.builder() == dev.stagecraft.engine.BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder",
                     report.elapsed().toMillis() / 1000.0, Sizes.human(report.finalSizeBytes()),
                     Sizes.human(report.leftBehindBytes())));
-            views.buildFinished(report);
+            views.finished(report);
         }
 
         @Override
@@ -194,7 +182,7 @@ final class BuildWorkspace implements AutoCloseable {
             if (!status.getStyleClass().contains("build-failed")) {
                 status.getStyleClass().add("build-failed");
             }
-            views.buildFailed(failure);
+            views.failed(failure);
             if (failure.kind() == EngineException.Kind.FRONTEND_UNAVAILABLE) {
                 BuildSettings chosen = settings.settingsProperty().get();
                 if (chosen != null && asker.test(new Question("Dockerfile frontend unavailable", failure.getMessage()

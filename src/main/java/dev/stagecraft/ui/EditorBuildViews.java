@@ -1,7 +1,6 @@
 package dev.stagecraft.ui;
 
 import dev.stagecraft.engine.BuildEvent;
-import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.stage.DockerfileAnalyzer;
@@ -17,7 +16,7 @@ import org.fxmisc.richtext.CodeArea;
  * describe the text that was built, so they are marked stale once the editor's text differs, and
  * forgotten when another text replaces it. FX thread only.
  */
-final class EditorBuildViews implements BuildWorkspace.BuildViews {
+final class EditorBuildViews implements BuildController.Views {
     private final CodeArea editor;
     private final GraphView graph;
     private final BuildMarks marks;
@@ -33,15 +32,15 @@ final class EditorBuildViews implements BuildWorkspace.BuildViews {
     }
 
     @Override
-    public void buildStarted(BuilderKind builder) {
+    public void started(BuildController.Request request) {
         stageStates.clear();
-        builtText = editor.getText();
-        graph.buildStarted(builder);
+        builtText = request.text();
+        graph.buildStarted(request.settings().builder());
         marks.startBuild(DockerfileAnalyzer.analyze(builtText));
     }
 
     @Override
-    public void buildEvents(List<BuildEvent> events) {
+    public void events(List<BuildEvent> events) {
         boolean stagesChanged = false;
         for (BuildEvent e : events) {
             if (e instanceof BuildEvent.StageChanged stage) {
@@ -57,14 +56,14 @@ final class EditorBuildViews implements BuildWorkspace.BuildViews {
     }
 
     @Override
-    public void buildFinished(BuildReport report) {
+    public void finished(BuildReport report) {
         graph.showReport(report);
         marks.showLayers(report);
         textEdited();
     }
 
     @Override
-    public void buildFailed(EngineException failure) {
+    public void failed(EngineException failure) {
         marks.failedLine().ifPresent(caretToLine);
     }
 
