@@ -11,16 +11,20 @@ import java.util.Objects;
  * What one build measured, for the window, the CLI's text and JSON, and the history: the final
  * image and its size; each stage's image, size, base size and per-instruction layers; the files
  * each COPY --from edge really carried; and "left behind": what the stages not shipped in the final
- * image weigh (their own layers, plus their external bases that the final image does not use).
+ * image weigh (their own layers, plus their external bases that the final image does not use); and
+ * the files of the final image as a container sees them (empty when they were not read), which is
+ * what a comparison of two builds diffs.
  */
 public record BuildReport(BuilderKind builder, int targetStage, String finalImageId, long finalSizeBytes,
-                          long leftBehindBytes, List<StageReport> stages, List<EdgeReport> edges, Duration elapsed) {
+                          long leftBehindBytes, List<StageReport> stages, List<EdgeReport> edges,
+                          List<LandedFile> finalFiles, Duration elapsed) {
 
     public BuildReport {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(finalImageId, "finalImageId");
         stages = List.copyOf(stages);
         edges = List.copyOf(edges);
+        finalFiles = List.copyOf(finalFiles);
         Objects.requireNonNull(elapsed, "elapsed");
     }
 

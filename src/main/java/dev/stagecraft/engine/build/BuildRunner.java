@@ -322,7 +322,7 @@ public final class BuildRunner {
         }
         StageReport last = measured.stages().get(target);
         return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
-                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(),
+                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(), List.of(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
