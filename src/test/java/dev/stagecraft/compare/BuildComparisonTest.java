@@ -133,8 +133,8 @@ class BuildComparisonTest {
     void edges_matchByKindStagesAndInstruction_anotherSourceStageIsAnotherEdge() {
         String textA = "FROM x AS build\nRUN make\nFROM y\nCOPY --from=build /out /app\n";
         String textB = "FROM x AS compile\nRUN make\nFROM y\nCOPY --from=compile /out /app\n";
-        EdgeReport edgeA = new EdgeReport("COPY --from", 0, null, 1, 4, List.of(file("/app/a", 3), file("/app/b", 4)), 7, null);
-        EdgeReport edgeA2 = new EdgeReport("COPY --from", 0, null, 1, 4, List.of(file("/app/a", 5)), 5, null);
+        EdgeReport edgeA = new EdgeReport("copy", 0, null, 1, 4, List.of(file("/app/a", 3), file("/app/b", 4)), 7, null);
+        EdgeReport edgeA2 = new EdgeReport("copy", 0, null, 1, 4, List.of(file("/app/a", 5)), 5, null);
         BuildReport a = report(1, List.of(edgeA), stage(0, "build"), stage(1, null));
         BuildReport a2 = report(1, List.of(edgeA2), stage(0, "build"), stage(1, null));
         BuildReport b = report(1, List.of(edgeA), stage(0, "compile"), stage(1, null));

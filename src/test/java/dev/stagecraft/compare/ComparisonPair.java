@@ -68,7 +68,7 @@ public final class ComparisonPair {
         StageReport build = new StageReport(0, "build", true, true, false, "sha256:b0", buildSize, BASE, buildLayers(), null);
         StageReport last = new StageReport(1, null, true, true, true, "sha256:b1", BASE + APP, BASE,
                 List.of(new LayerSize(8, APP)), null);
-        EdgeReport edge = new EdgeReport("COPY --from", 0, null, 1, 8, List.of(file("/usr/local/bin/app", APP)), APP, null);
+        EdgeReport edge = new EdgeReport("copy", 0, null, 1, 8, List.of(file("/usr/local/bin/app", APP)), APP, null);
         List<LandedFile> files = List.of(file("/bin/busybox", BUSYBOX), file("/usr/local/bin/app", APP),
                 new LandedFile("/bin/sh", 0, 0777, Kind.SYMLINK, "busybox"));
         return new BuildReport(BuilderKind.BUILDKIT, 1, "sha256:b1", BASE + APP, SOURCES + ARTIFACT + APP,
