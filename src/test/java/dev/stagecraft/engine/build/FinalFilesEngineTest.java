@@ -18,11 +18,14 @@ import dev.stagecraft.engine.EngineEndpoints;
 import dev.stagecraft.engine.RealEngine;
 import dev.stagecraft.engine.measure.LandedFile;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -109,19 +112,39 @@ class FinalFilesEngineTest {
 
     @ParameterizedTest
     @EnumSource(BuilderKind.class)
-    void rebuildWithUnchangedLayers_listsTheSameFiles(BuilderKind builder) throws Exception {
-        BuildReport first = build(LAYERED, builder);
-        BuildReport again = build(LAYERED, builder);
+    void rebuildWithUnchangedLayers_listsTheSameFiles_withoutSavingTheImageAgain(BuilderKind builder) throws Exception {
+        try (Workbench fresh = Workbench.create()) {
+            AtomicInteger saves = new AtomicInteger();
+            BuildEngine counting = (BuildEngine) Proxy.newProxyInstance(BuildEngine.class.getClassLoader(),
+                    new Class<?>[] {BuildEngine.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("saveImage")) {
+                            saves.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(engine, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            BuildReport first = build(LAYERED, builder, fresh, counting);
+            assertEquals(1, saves.get(), "the first build saves the final image once");
+            BuildReport again = build(LAYERED, builder, fresh, counting);
 
-        assertEquals(first.finalImageId(), again.finalImageId());
-        assertEquals(first.finalFiles(), again.finalFiles());
+            assertEquals(1, saves.get(), "the rebuild found every layer's listing in the cache");
+            assertEquals(first.finalImageId(), again.finalImageId());
+            assertEquals(first.finalFiles(), again.finalFiles());
+        }
     }
 
     private BuildReport build(String text, BuilderKind builder) throws Exception {
+        return build(text, builder, bench, engine);
+    }
+
+    private BuildReport build(String text, BuilderKind builder, Workbench on, BuildEngine through) throws Exception {
         Path context = Files.createDirectories(dir.resolve("context"));
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), text);
         BuildSettings settings = new BuildSettings(context, null, Map.of(), false, builder, false);
-        return bench.runner(engine, Map.of(RealEngine.TEST_LABEL, "true"))
+        return on.runner(through, Map.of(RealEngine.TEST_LABEL, "true"))
                 .run(new BuildRunner.Input(text, dockerfile, settings, false), e -> { }, new Cancellation());
     }
 
