@@ -29,6 +29,9 @@ import java.util.Set;
  * deltas add up to the change in the final images' file bytes.</li>
  * <li>{@code leftBehind}: the files of A's final image that B's does not hold, biggest first.</li>
  * </ul>
+ * Both file lists are empty when either side's final files could not be read ({@link #finalFilesUnknown()}).
+ * <ul>
+ * </ul>
  */
 public record BuildComparison(ComparedBuild a, ComparedBuild b, List<StageRow> stages, List<LayerChange> layers,
                               List<EdgeChange> edges, List<FileChange> finalFiles, List<LeftBehindFile> leftBehind) {
@@ -49,8 +52,11 @@ public record BuildComparison(ComparedBuild a, ComparedBuild b, List<StageRow> s
         InstructionTexts textsB = new InstructionTexts(DockerfileAnalyzer.analyze(b.dockerfileText()));
         BuildReport ra = a.report();
         BuildReport rb = b.report();
+        // Files of a side that could not be read are not known to be absent: no file differences then.
+        boolean known = ra.finalFilesProblem() == null && rb.finalFilesProblem() == null;
         return new BuildComparison(a, b, stageRows(ra, rb), layers(ra, textsA, rb, textsB), edges(ra, textsA, rb, textsB),
-                FileChange.between(ra.finalFiles(), rb.finalFiles()), leftBehind(ra.finalFiles(), rb.finalFiles()));
+                known ? FileChange.between(ra.finalFiles(), rb.finalFiles()) : List.of(),
+                known ? leftBehind(ra.finalFiles(), rb.finalFiles()) : List.of());
     }
 
     /** B's final image size less A's, as the engine reports them. */

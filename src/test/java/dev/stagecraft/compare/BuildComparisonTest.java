@@ -161,6 +161,33 @@ class BuildComparisonTest {
                 new LeftBehindFile("/src/main.c", SOURCES)), c.leftBehind());
     }
 
+    @Test
+    void finalFilesOfOneSideUnread_noFileDifferencesAreClaimed() {
+        BuildReport multi = ComparisonPair.multi();
+        BuildReport unread = new BuildReport(multi.builder(), multi.targetStage(), multi.finalImageId(), multi.finalSizeBytes(),
+                multi.leftBehindBytes(), multi.stages(), multi.edges(), List.of(), "the saved image was cut short",
+                multi.elapsed());
+        BuildComparison c = BuildComparison.of(new ComparedBuild("a", ComparisonPair.SINGLE, ComparisonPair.single()),
+                new ComparedBuild("b", ComparisonPair.MULTI, unread));
+
+        assertTrue(c.finalFilesUnknown());
+        assertEquals(List.of(), c.finalFiles());
+        assertEquals(List.of(), c.leftBehind());
+        assertEquals(-(SOURCES + ARTIFACT), c.deltaBytes(), "the sizes are still the engine's");
+        assertTrue(ComparisonMarkdown.of(c).contains("Not known: the final image's files of B could not be read."));
+        assertTrue(ComparisonText.of(c).contains("final image files: not known (the saved image was cut short)"));
+    }
+
+    @Test
+    void textReport_hasTheSummaryTheStagesAndWhatIsLeftBehind() {
+        String text = ComparisonText.of(ComparisonPair.comparison());
+
+        assertTrue(text.startsWith("A: 12 MB -> B: 7.5 MB (-40.1%)  -5.0 MB\nA = Dockerfile.single\nB = Dockerfile.multi\n"), text);
+        assertTrue(text.contains("\n      5.0 MB  /src/build/artifact.bin\n"), text);
+        assertTrue(text.contains("    +39 KB  added    /usr/local/bin/app\n"), text);
+        assertTrue(text.contains("#0 (final)"), text);
+    }
+
     private static StageReport stage(int index, String name) {
         return new StageReport(index, name, true, true, true, "sha256:" + index, 100 + index, 100, List.of(), null);
     }

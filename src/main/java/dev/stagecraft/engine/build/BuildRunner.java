@@ -322,8 +322,8 @@ public final class BuildRunner {
         }
         StageReport last = measured.stages().get(target);
         return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
-                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(), measured.finalFiles(), measured.finalFilesProblem(),
-                Duration.ofNanos(System.nanoTime() - started));
+                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(), measured.finalFiles(),
+                measured.finalFilesProblem(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
