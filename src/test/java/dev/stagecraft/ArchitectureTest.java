@@ -60,4 +60,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..", "javafx..", "dev.stagecraft.ui..",
                     "dev.stagecraft.cli..")
             .because("the engine package is what the front ends see; only its adapter sub-package talks to Docker");
+
+    @ArchTest
+    static final ArchRule comparisonIsHeadless = noClasses().that().resideInAPackage("dev.stagecraft.compare..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.github.dockerjava..", "dev.stagecraft.ui..",
+                    "dev.stagecraft.cli..", "dev.stagecraft.history..", "dev.stagecraft.engine.docker..", "picocli..")
+            .because("a comparison works on two build reports, so the CLI, the window and the history can all show it"
+                    + " without a display or an engine");
 }

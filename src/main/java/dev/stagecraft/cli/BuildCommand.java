@@ -1,18 +1,7 @@
 package dev.stagecraft.cli;
 
-import dev.stagecraft.engine.BuildEngine;
-import dev.stagecraft.engine.BuildEvent;
 import dev.stagecraft.engine.build.BuildReport;
-import dev.stagecraft.engine.build.BuildRunner;
 import dev.stagecraft.engine.BuildSettings;
-import dev.stagecraft.engine.BuilderKind;
-import dev.stagecraft.engine.Cancellation;
-import dev.stagecraft.engine.EngineEndpoints;
-import dev.stagecraft.engine.EngineException;
-import dev.stagecraft.engine.EngineInfo;
-import dev.stagecraft.engine.StepState;
-import dev.stagecraft.engine.build.Workbench;
-import dev.stagecraft.engine.docker.DockerBuildEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,92 +70,21 @@ public final class BuildCommand implements Callable<Integer> {
             text = AnalyzeCommand.read(file.toString());
         } catch (IOException e) {
             err.println("stagecraft: cannot read " + file + ": " + AnalyzeCommand.reason(e));
-            return 2;
+            return EngineBuilds.USAGE;
         }
         Path folder = context != null ? context : file.toAbsolutePath().getParent();
-        EngineEndpoints.Resolution where = EngineEndpoints.resolve();
-        if (where.endpoint() == null) {
-            err.println("stagecraft: " + where.problem());
-            return 3;
-        }
-        try (BuildEngine engine = new DockerBuildEngine(where.endpoint()); Workbench bench = Workbench.create()) {
-            EngineInfo info = engine.info();
-            BuilderKind kind = builder != null ? BuilderKind.fromId(builder)
-                    : info.buildKitOffered() ? BuilderKind.BUILDKIT : BuilderKind.CLASSIC;
-            if (kind == BuilderKind.BUILDKIT && !info.buildKitOffered()) {
-                err.println("stagecraft: the engine at " + info.endpoint().host() + " does not offer BuildKit;"
-                        + " use --builder classic");
-                return 3;
-            }
-            err.println("Building " + file + " with " + kind.id() + " on " + info.summary());
+        return EngineBuilds.run(builder, log, err, builds -> {
+            err.println("Building " + file + " with " + builds.builder().id() + " on " + builds.engineSummary());
             BuildSettings settings = new BuildSettings(folder, target, BuildArgs.parse(buildArgs, spec.commandLine()),
-                    noCache, kind, false);
-            ProgressPrinter progress = new ProgressPrinter(err, log);
-            Cancellation cancellation = new Cancellation();
-            Thread hook = new Thread(cancellation::cancel, "stagecraft-cancel-build");
-            Runtime.getRuntime().addShutdownHook(hook);
-            BuildReport report;
-            try {
-                report = bench.runner(engine, java.util.Map.of()).run(
-                        new BuildRunner.Input(text, file.toAbsolutePath(), settings, withoutSyntaxDirective),
-                        progress, cancellation);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is exiting because of Ctrl+C: the hook has cancelled the build.
-                }
-            }
+                    noCache, builds.builder(), false);
+            BuildReport report = builds.build(file, text, settings, withoutSyntaxDirective);
             if (format == Format.json) {
                 out.println(Json.pretty(BuildJson.of(file.toString(), report)));
             } else {
                 out.print(BuildText.of(file.toString(), report));
             }
             out.flush();
-            return 0;
-        } catch (EngineException e) {
-            switch (e.kind()) {
-                case BUILD_FAILED:
-                case REFUSED:
-                case CANCELLED:
-                    err.println("stagecraft: " + e.getMessage());
-                    return 1;
-                default:
-                    err.println("stagecraft: " + e.getMessage());
-                    return 3;
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("stagecraft: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("stagecraft: cannot make a work folder for the build: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    /** Progress on standard error: phases, each finished step, and the failing line in words. */
-    private static final class ProgressPrinter implements java.util.function.Consumer<BuildEvent> {
-        private final PrintWriter err;
-        private final boolean log;
-
-        ProgressPrinter(PrintWriter err, boolean log) {
-            this.err = err;
-            this.log = log;
-        }
-
-        @Override
-        public void accept(BuildEvent event) {
-            if (event instanceof BuildEvent.PhaseChanged phase) {
-                err.println(phase.description());
-            } else if (event instanceof BuildEvent.StepChanged step && step.state().finished()
-                    && step.state() != StepState.SKIPPED && step.line() > 0) {
-                err.println("  line " + step.line() + "  " + step.state().name().toLowerCase(java.util.Locale.ROOT)
-                        + (step.state() == StepState.DONE ? "  " + step.elapsed().toMillis() + " ms" : "")
-                        + (step.error() != null ? "  " + step.error() : ""));
-            } else if (log && event instanceof BuildEvent.LogLine line) {
-                err.println("  | " + line.text());
-            }
-            err.flush();
-        }
+            return EngineBuilds.DONE;
+        });
     }
 }

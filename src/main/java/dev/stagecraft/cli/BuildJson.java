@@ -24,28 +24,7 @@ final class BuildJson {
         json.put("finalSizeBytes", report.finalSizeBytes());
         json.put("leftBehindBytes", report.leftBehindBytes());
         json.put("elapsedMillis", report.elapsed().toMillis());
-        List<Object> stages = new ArrayList<>();
-        for (StageReport s : report.stages()) {
-            Map<String, Object> stage = new LinkedHashMap<>();
-            stage.put("index", s.index());
-            stage.put("name", s.name());
-            stage.put("needed", s.needed());
-            stage.put("built", s.built());
-            stage.put("ships", s.ships());
-            stage.put("imageId", s.imageId());
-            stage.put("sizeBytes", s.built() ? s.sizeBytes() : null);
-            stage.put("baseSizeBytes", s.built() ? s.baseSizeBytes() : null);
-            List<Object> layers = new ArrayList<>();
-            for (LayerSize l : s.layers()) {
-                Map<String, Object> layer = new LinkedHashMap<>();
-                layer.put("line", l.line());
-                layer.put("sizeBytes", l.sizeBytes());
-                layers.add(layer);
-            }
-            stage.put("layers", layers);
-            stages.add(stage);
-        }
-        json.put("stages", stages);
+        json.put("stages", stages(report));
         List<Object> edges = new ArrayList<>();
         for (EdgeReport e : report.edges()) {
             Map<String, Object> edge = new LinkedHashMap<>();
@@ -68,5 +47,31 @@ final class BuildJson {
         }
         json.put("edges", edges);
         return json;
+    }
+
+    /** The {@code stages} array: one object per stage, as docs/cli.md writes it down (also used by {@code compare}). */
+    static List<Object> stages(BuildReport report) {
+        List<Object> stages = new ArrayList<>();
+        for (StageReport s : report.stages()) {
+            Map<String, Object> stage = new LinkedHashMap<>();
+            stage.put("index", s.index());
+            stage.put("name", s.name());
+            stage.put("needed", s.needed());
+            stage.put("built", s.built());
+            stage.put("ships", s.ships());
+            stage.put("imageId", s.imageId());
+            stage.put("sizeBytes", s.built() ? s.sizeBytes() : null);
+            stage.put("baseSizeBytes", s.built() ? s.baseSizeBytes() : null);
+            List<Object> layers = new ArrayList<>();
+            for (LayerSize l : s.layers()) {
+                Map<String, Object> layer = new LinkedHashMap<>();
+                layer.put("line", l.line());
+                layer.put("sizeBytes", l.sizeBytes());
+                layers.add(layer);
+            }
+            stage.put("layers", layers);
+            stages.add(stage);
+        }
+        return stages;
     }
 }

@@ -90,7 +90,7 @@ class GraphBuildResultsTest {
         List<EdgeReport> edges = List.of(
                 new EdgeReport("copy", 0, null, 2, 6, APP, 4_000, null),
                 new EdgeReport("copy", 0, null, 2, 7, LIB, 521_000, null));
-        return new BuildReport(builder, 2, "sha256:f", SHIPPED, BASE + OWN, stages, edges, List.of(), Duration.ofSeconds(3));
+        return new BuildReport(builder, 2, "sha256:f", SHIPPED, BASE + OWN, stages, edges, List.of(), null, Duration.ofSeconds(3));
     }
 
     private static String text(FxRobot robot, String query) {

@@ -10,6 +10,7 @@ import dev.stagecraft.engine.build.BuildReport.StageReport;
 import dev.stagecraft.engine.measure.EdgeFiles;
 import dev.stagecraft.engine.measure.ImageArchive;
 import dev.stagecraft.engine.measure.ImageArchiveException;
+import dev.stagecraft.engine.measure.LandedFile;
 import dev.stagecraft.engine.measure.LandedFiles;
 import dev.stagecraft.engine.measure.LayerAttribution;
 import dev.stagecraft.engine.measure.StageSizes;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * Measures one build's images: each stage's size, its base's, and the bytes of each layer tied to
  * its line (from the engine's image history); and the files every COPY --from edge landed, read from
  * the layer of the stage's saved image, or from the listing cache when that layer was listed before.
- * Each stage image is saved at most once per build, and only when an edge needs it.
+ * And the files of the final image, from the listings of its layers. Each stage image is saved at
+ * most once per build, and only when an edge or the final image's files need it.
  */
 final class BuildMeasurer {
     private final BuildEngine engine;
@@ -49,16 +51,68 @@ final class BuildMeasurer {
     private record Measured(LayerAttribution attribution, ImageFacts image, ImageFacts base) {
     }
 
-    /** Stage reports in stage order, and edge reports in file order. */
-    record Result(List<StageReport> stages, List<EdgeReport> edges) {
+    /**
+     * Stage reports in stage order, edge reports in file order, and the target image's files (empty,
+     * with the reason in {@code finalFilesProblem}, when they could not be read).
+     */
+    record Result(List<StageReport> stages, List<EdgeReport> edges, List<LandedFile> finalFiles,
+                  String finalFilesProblem) {
     }
 
-    /** Measures every built stage ({@code images}: stage index to image id) and every COPY --from edge. */
+    /**
+     * Measures every built stage ({@code images}: stage index to image id), every COPY --from edge, and
+     * the files of the {@code target} stage's image.
+     */
     Result measure(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
-                   Map<Integer, String> images) throws InterruptedException {
+                   Map<Integer, String> images, int target) throws InterruptedException {
         Map<Integer, Measured> measured = new HashMap<>();
         List<StageReport> stages = stages(analysis, names, builder, needed, images, measured);
-        return new Result(stages, edges(analysis, images, measured));
+        Map<Integer, ImageArchive> archives = new HashMap<>();
+        try {
+            List<EdgeReport> edges = edges(analysis, images, measured, archives);
+            List<LandedFile> finalFiles = List.of();
+            String problem = null;
+            try {
+                finalFiles = finalFiles(target, images.get(target), measured.get(target), archives);
+            } catch (EngineException | ImageArchiveException e) {
+                if (e instanceof EngineException engineFailure && engineFailure.kind() == EngineException.Kind.CANCELLED) {
+                    throw engineFailure;
+                }
+                problem = "The final image's files could not be read: " + e.getMessage();
+            }
+            return new Result(stages, edges, finalFiles, problem);
+        } finally {
+            for (ImageArchive archive : archives.values()) {
+                archive.close();
+                try {
+                    Files.deleteIfExists(archive.file());
+                } catch (IOException ignored) {
+                    // A saved image left in the work folder goes with the folder.
+                }
+            }
+        }
+    }
+
+    /**
+     * The target image's files: from the listing cache alone when it holds every layer (a rebuild
+     * whose layers did not change reads nothing), else from the image saved once, shared with the
+     * edges into the target.
+     */
+    private List<LandedFile> finalFiles(int target, String imageId, Measured image, Map<Integer, ImageArchive> archives)
+            throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("measuring cancelled");
+        }
+        Optional<List<LandedFile>> cached = landed.cachedImage(image.image().layerDigests());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ImageArchive archive = archives.get(target);
+        if (archive == null) {
+            archive = save(imageId);
+            archives.put(target, archive);
+        }
+        return landed.image(archive);
     }
 
     private List<StageReport> stages(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
@@ -90,50 +144,38 @@ final class BuildMeasurer {
     }
 
     /** The files on every COPY --from edge into a built stage. */
-    private List<EdgeReport> edges(Analysis analysis, Map<Integer, String> images, Map<Integer, Measured> measured)
-            throws InterruptedException {
+    private List<EdgeReport> edges(Analysis analysis, Map<Integer, String> images, Map<Integer, Measured> measured,
+                                   Map<Integer, ImageArchive> archives) throws InterruptedException {
         List<EdgeReport> reports = new ArrayList<>();
-        Map<Integer, ImageArchive> archives = new HashMap<>();
-        try {
-            for (StageEdge edge : analysis.graph().edges()) {
-                if (edge.kind() != EdgeKind.COPY) {
-                    continue;
-                }
-                Measured into = measured.get(edge.to());
-                int line = edge.instruction().line();
-                if (into == null) {
-                    continue;
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("measuring cancelled");
-                }
-                EdgeReport report;
-                if (!into.attribution().complete()) {
-                    report = edge(edge, line, null, "the stage's layers could not be tied to its lines: "
-                            + into.attribution().problem());
-                } else {
-                    Optional<EdgeFiles> files = landed.cached(into.attribution(), line, into.image(), into.base());
-                    if (files.isEmpty()) {
-                        ImageArchive archive = archives.get(edge.to());
-                        if (archive == null) {
-                            archive = save(images.get(edge.to()));
-                            archives.put(edge.to(), archive);
-                        }
-                        files = Optional.of(landed.read(archive, into.attribution(), line));
+        for (StageEdge edge : analysis.graph().edges()) {
+            if (edge.kind() != EdgeKind.COPY) {
+                continue;
+            }
+            Measured into = measured.get(edge.to());
+            int line = edge.instruction().line();
+            if (into == null) {
+                continue;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("measuring cancelled");
+            }
+            EdgeReport report;
+            if (!into.attribution().complete()) {
+                report = edge(edge, line, null, "the stage's layers could not be tied to its lines: "
+                        + into.attribution().problem());
+            } else {
+                Optional<EdgeFiles> files = landed.cached(into.attribution(), line, into.image(), into.base());
+                if (files.isEmpty()) {
+                    ImageArchive archive = archives.get(edge.to());
+                    if (archive == null) {
+                        archive = save(images.get(edge.to()));
+                        archives.put(edge.to(), archive);
                     }
-                    report = edge(edge, line, files.get(), null);
+                    files = Optional.of(landed.read(archive, into.attribution(), line));
                 }
-                reports.add(report);
+                report = edge(edge, line, files.get(), null);
             }
-        } finally {
-            for (ImageArchive archive : archives.values()) {
-                archive.close();
-                try {
-                    Files.deleteIfExists(archive.file());
-                } catch (IOException ignored) {
-                    // A saved image left in the work folder goes with the folder.
-                }
-            }
+            reports.add(report);
         }
         return reports;
     }

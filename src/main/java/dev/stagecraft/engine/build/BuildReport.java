@@ -12,12 +12,13 @@ import java.util.Objects;
  * image and its size; each stage's image, size, base size and per-instruction layers; the files
  * each COPY --from edge really carried; and "left behind": what the stages not shipped in the final
  * image weigh (their own layers, plus their external bases that the final image does not use); and
- * the files of the final image as a container sees them (empty when they were not read), which is
- * what a comparison of two builds diffs.
+ * the files of the final image as a container sees them, sorted by path, which is what a comparison
+ * of two builds diffs: empty when they could not be read, and then {@code finalFilesProblem} says why
+ * (else it is null).
  */
 public record BuildReport(BuilderKind builder, int targetStage, String finalImageId, long finalSizeBytes,
                           long leftBehindBytes, List<StageReport> stages, List<EdgeReport> edges,
-                          List<LandedFile> finalFiles, Duration elapsed) {
+                          List<LandedFile> finalFiles, String finalFilesProblem, Duration elapsed) {
 
     public BuildReport {
         Objects.requireNonNull(builder, "builder");
@@ -25,6 +26,9 @@ public record BuildReport(BuilderKind builder, int targetStage, String finalImag
         stages = List.copyOf(stages);
         edges = List.copyOf(edges);
         finalFiles = List.copyOf(finalFiles);
+        if (finalFilesProblem != null && !finalFiles.isEmpty()) {
+            throw new IllegalArgumentException("final files were read, yet a problem is given: " + finalFilesProblem);
+        }
         Objects.requireNonNull(elapsed, "elapsed");
     }
 

@@ -314,7 +314,7 @@ public final class BuildRunner {
                 ? java.util.concurrent.CompletableFuture.completedFuture(0)
                 : java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> ImageCleanup.removeSuperseded(engine, fileLabel, current));
-        BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images);
+        BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images, target);
         join(superseded);
         memo.rememberLastImages(fileLabel, current);
         if (cancellation.isCancelled()) {
@@ -322,8 +322,8 @@ public final class BuildRunner {
         }
         StageReport last = measured.stages().get(target);
         return new BuildReport(builder, target, last.imageId(), last.sizeBytes(),
-                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(), List.of(),
-                Duration.ofNanos(System.nanoTime() - started));
+                leftBehind(analysis, measured.stages()), measured.stages(), measured.edges(), measured.finalFiles(),
+                measured.finalFilesProblem(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**

@@ -17,11 +17,15 @@ import java.util.Map;
  * whose COPY layers did not change lists their files without saving images again.
  */
 public final class Workbench implements AutoCloseable {
-    /** Layer listings kept; each holds one COPY's entries, usually a few KB. */
-    private static final int CACHED_LAYERS = 512;
+    /**
+     * Layer entries kept, all listings together. The final image's files need every layer's listing,
+     * base layers included (a Debian base has about 9,000 entries, a Node one 30,000 more), so the
+     * bound is set by memory: an entry is about 150 bytes, 200,000 of them about 30 MB.
+     */
+    private static final int CACHED_LAYER_ENTRIES = 200_000;
 
     private final Path folder;
-    private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYERS));
+    private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYER_ENTRIES));
     private final ImageLookup images = new ImageLookup();
     private final StageMemo memo = new StageMemo();
     private BuildEngine versionOf;

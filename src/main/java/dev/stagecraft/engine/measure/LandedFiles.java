@@ -2,6 +2,7 @@ package dev.stagecraft.engine.measure;
 
 import dev.stagecraft.engine.HistoryEntry;
 import dev.stagecraft.engine.ImageFacts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * Finds the files a COPY landed: the layer its line made, listed from the saved image, or from the
  * cache of listings when the image's facts tell which layer that is. Listings read from an archive
  * are put into the cache, so the next build that keeps the layer (same diff id) need not save the
- * image again. Thread-safe when the cache is; an {@link ImageArchive} is read by one thread at a time.
+ * image again. The same listings give a whole image's files ({@link #image}, {@link #cachedImage}).
+ * Thread-safe when the cache is; an {@link ImageArchive} is read by one thread at a time.
  */
 public final class LandedFiles {
     private final LayerListingCache cache;
@@ -43,6 +45,41 @@ public final class LandedFiles {
         List<LayerEntry> listing = archive.listLayer(layer);
         cache.put(layer.diffId(), listing);
         return EdgeFiles.of(line, listing);
+    }
+
+    /**
+     * The files of the image whose layers have the diff ids {@code diffIds} (bottom first, RootFS.Layers
+     * of {@code docker image inspect}), from the cache alone; empty unless every layer is cached.
+     */
+    public Optional<List<LandedFile>> cachedImage(List<String> diffIds) {
+        List<List<LayerEntry>> listings = new ArrayList<>(diffIds.size());
+        for (String diffId : diffIds) {
+            Optional<List<LayerEntry>> kept = cache.get(diffId);
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            listings.add(kept.get());
+        }
+        return Optional.of(FinalFiles.of(listings));
+    }
+
+    /**
+     * The files of the image saved in {@code archive}, as a container sees them: each layer's listing
+     * comes from the cache when kept, else from the archive, and is then kept.
+     */
+    public List<LandedFile> image(ImageArchive archive) {
+        List<List<LayerEntry>> listings = new ArrayList<>();
+        for (ArchivedLayer layer : archive.layers()) {
+            Optional<List<LayerEntry>> kept = cache.get(layer.diffId());
+            if (kept.isPresent()) {
+                listings.add(kept.get());
+            } else {
+                List<LayerEntry> listing = archive.listLayer(layer);
+                cache.put(layer.diffId(), listing);
+                listings.add(listing);
+            }
+        }
+        return FinalFiles.of(listings);
     }
 
     /**
