@@ -350,7 +350,8 @@ public final class HistoryStore implements AutoCloseable {
             problems.add("The history was locked by another Stagecraft window for more than " + waited()
                     + "; this build is kept for this session only.");
         } else {
-            problems.add("The history file " + file + " cannot be written (" + describe(e) + "); this build is kept for this session only.");
+            problems.add("The history file " + file + " cannot be written (" + describe(e)
+                    + "); this build is kept for this session only.");
         }
     }
 

@@ -114,7 +114,8 @@ class HistoryStoreTest {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO project VALUES ('dockerfile', '" + SampleBuilds.DOCKERFILE + "')");
                 s.execute("INSERT INTO builds (started_sec, started_nano, succeeded, final_size, text_sha256, target, builder)"
-                        + " VALUES (" + T0.getEpochSecond() + ", " + T0.getNano() + ", 1, 4242, '" + old.textSha256() + "', 'runtime', 'buildkit')");
+                        + " VALUES (" + T0.getEpochSecond() + ", " + T0.getNano() + ", 1, 4242, '" + old.textSha256()
+                        + "', 'runtime', 'buildkit')");
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO build_records VALUES (1, 1, ?)")) {
                 s.setBytes(1, RecordDocument.encode(old));
