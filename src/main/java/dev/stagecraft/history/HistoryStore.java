@@ -64,6 +64,7 @@ public final class HistoryStore implements AutoCloseable {
     static HistoryStore open(Path dataFolder, Path dockerfile, Duration busyTimeout) {
         HistoryStore store = new HistoryStore(HistoryFolders.databaseFile(dataFolder, dockerfile),
                 HistoryFolders.projectPath(dockerfile), busyTimeout);
+        NativeLibraryCache.prepare(dataFolder);
         store.connect();
         return store;
     }
