@@ -387,6 +387,14 @@ public final class HistoryStore implements AutoCloseable {
             return "its pages are damaged";
         } else if (code == 26) {
             return "it is not a SQLite database";
+        } else if (code == 14) {
+            return "no permission to create or open it there";
+        } else if (code == 8) {
+            return "it is read-only";
+        } else if (code == 13) {
+            return "the disk is full";
+        } else if (code == 10) {
+            return "the disk reported an error";
         }
         String message = e.getMessage() == null ? "error " + e.getErrorCode() : e.getMessage();
         // sqlite-jdbc writes "[SQLITE_READONLY] Attempt to write a readonly database (...)": keep the words.
