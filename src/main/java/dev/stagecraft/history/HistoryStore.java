@@ -120,7 +120,7 @@ public final class HistoryStore implements AutoCloseable {
         }
         for (BuildRecord r : sessionOnly) {
             rows.add(new Row(r.id(), r.startedAt(), r.succeeded(), r.finalSizeBytes(),
-                    r.report() == null ? null : r.report().finalImageId(), r.textSha256(), r.target(), r.builder().id()));
+                    r.report() == null ? null : r.report().finalImageId(), r.textSha256(), r.target(), r.builder()));
         }
         rows.sort(Comparator.comparing(Row::startedAt).thenComparingLong(Row::id));
         List<BuildSummary> summaries = new ArrayList<>(rows.size());
@@ -128,7 +128,7 @@ public final class HistoryStore implements AutoCloseable {
         for (Row row : rows) {
             Long change = row.finalSize() != null && previous != null ? row.finalSize() - previous : null;
             summaries.add(new BuildSummary(row.id(), row.startedAt(), row.succeeded(), row.finalSize(), row.finalImageId(),
-                    row.sha256(), row.target(), BuilderKind.fromId(row.builder()), change));
+                    row.sha256(), row.target(), row.builder(), change));
             if (row.finalSize() != null) {
                 previous = row.finalSize();
             }
@@ -272,8 +272,17 @@ public final class HistoryStore implements AutoCloseable {
             while (rs.next()) {
                 long size = rs.getLong(5);
                 Long finalSize = rs.wasNull() ? null : size;
-                rows.add(new Row(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2), rs.getInt(3)), rs.getInt(4) != 0, finalSize,
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                boolean succeeded = rs.getInt(4) != 0;
+                try {
+                    if (succeeded != (finalSize != null)) {
+                        throw new IllegalArgumentException("a final size must be stored exactly when the build succeeded");
+                    }
+                    rows.add(new Row(rs.getLong(1), Instant.ofEpochSecond(rs.getLong(2), rs.getInt(3)), succeeded, finalSize,
+                            rs.getString(6), rs.getString(7), rs.getString(8), BuilderKind.fromId(rs.getString(9))));
+                } catch (RuntimeException badRow) {
+                    // One row written wrong (by hand, or by a bug) must not hide the others.
+                    problems.add("Build " + rs.getLong(1) + " in the history could not be read (" + badRow.getMessage() + ").");
+                }
             }
         }
         return rows;
@@ -407,7 +416,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** What one list row needs, from the database or from this session's memory. */
     private record Row(long id, Instant startedAt, boolean succeeded, Long finalSize, String finalImageId, String sha256,
-                       String target, String builder) {
+                       String target, BuilderKind builder) {
     }
 
     /** A database whose version is newer than this code knows: written by a newer Stagecraft, left as it is. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.stagecraft.engine.BuilderKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,10 +18,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -100,7 +103,7 @@ class HistoryStoreTest {
             assertEquals("sha256:bbb", list.get(0).finalImageId());
             assertEquals("runtime", list.get(0).target());
             assertEquals(T0, list.get(3).startedAt());
-            assertEquals(dev.stagecraft.engine.BuilderKind.CLASSIC, list.get(2).builder());
+            assertEquals(BuilderKind.CLASSIC, list.get(2).builder());
         }
     }
 
@@ -175,7 +178,7 @@ class HistoryStoreTest {
         Path file = HistoryFolders.databaseFile(data, SampleBuilds.DOCKERFILE);
         Files.createDirectories(file.getParent());
         byte[] garbage = new byte[5000];
-        new java.util.Random(7).nextBytes(garbage);
+        new Random(7).nextBytes(garbage);
         Files.write(file, garbage);
         try (HistoryStore store = HistoryStore.open(data, SampleBuilds.DOCKERFILE)) {
             assertTrue(store.problem().orElseThrow().contains("set aside as " + file.getFileName() + ".corrupt-"), store.problem().get());
@@ -198,7 +201,7 @@ class HistoryStoreTest {
             }
         }
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         try (HistoryStore store = HistoryStore.open(data, SampleBuilds.DOCKERFILE)) {
             assertTrue(store.problem().orElseThrow().contains("cut short"), store.problem().get());
             assertTrue(store.list().isEmpty());
@@ -217,7 +220,7 @@ class HistoryStoreTest {
         // Scribble over every page but the first: the header still looks sound, the tables do not.
         byte[] bytes = Files.readAllBytes(file);
         int pageSize = ((bytes[16] & 0xff) << 8) | (bytes[17] & 0xff);
-        java.util.Arrays.fill(bytes, pageSize, bytes.length, (byte) 0x5a);
+        Arrays.fill(bytes, pageSize, bytes.length, (byte) 0x5a);
         Files.write(file, bytes);
         try (HistoryStore store = HistoryStore.open(data, SampleBuilds.DOCKERFILE)) {
             BuildRecord inHand = SampleBuilds.succeeded(T0.plusSeconds(5), 2);
@@ -278,6 +281,19 @@ class HistoryStoreTest {
             assertEquals(1, store.list().size());
         } finally {
             Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aRowWrittenWrongIsLeftOutAndTheOthersListed() throws Exception {
+        try (HistoryStore store = HistoryStore.open(data, SampleBuilds.DOCKERFILE)) {
+            long good = store.record(SampleBuilds.succeeded(T0, 5));
+            long bad = store.record(SampleBuilds.succeeded(T0.plusSeconds(1), 6));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file()); Statement s = c.createStatement()) {
+                s.execute("UPDATE builds SET builder = 'kaniko' WHERE id = " + bad);
+            }
+            assertEquals(List.of(good), store.list().stream().map(BuildSummary::id).toList());
+            assertTrue(store.problem().orElseThrow().contains("Build " + bad), store.problem().get());
         }
     }
 
