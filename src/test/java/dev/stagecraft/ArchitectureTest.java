@@ -31,6 +31,12 @@ class ArchitectureTest {
             .because("dependencies point inward: front ends and services use the core, never the other way");
 
     @ArchTest
+    static final ArchRule historyUsesNoJavaFxNorDockerJava = noClasses().that().resideInAPackage("dev.stagecraft.history..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.github.dockerjava..", "dev.stagecraft.ui..",
+                    "dev.stagecraft.cli..", "dev.stagecraft.engine.docker..")
+            .because("the history is read and written by the window and the headless CLI alike; it keeps reports, it runs no builds");
+
+    @ArchTest
     static final ArchRule layoutUsesNoJavaFx = noClasses().that().resideInAPackage("dev.stagecraft.layout..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.stagecraft.ui..")
             .because("positions and the SVG drawing are computed headless, so a CLI export and plain unit tests can use them");

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The build history at the size the issue names: 1,000 realistic builds of one Dockerfile (5 stages,
+# 30 layers, 4 COPY edges of 50 files, a final image of 2,000 files). Fills a history once (timed as a
+# whole), then in RUNS fresh JVMs times opening it and listing every build (target < 200 ms), and
+# loading the two newest successful builds. Prints each run, then medians and p95 (nearest rank).
+# Usage: bench/history.sh [RUNS] [BUILDS]
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS="${1:-11}"
+BUILDS="${2:-1000}"
+JAR="${STAGECRAFT_JAR:-$REPO/target/stagecraft.jar}"
+WORK="$REPO/bench/work"
+DATA="$WORK/history-data"
+mkdir -p "$WORK/classes"
+[[ -f "$JAR" ]] || (cd "$REPO" && mvn -B -q -DskipTests package)
+javac -nowarn -cp "$JAR" -d "$WORK/classes" "$REPO/bench/java/HistoryBench.java"
+DOCKERFILE="$WORK/history-project/Dockerfile"
+rm -rf "$DATA"
+t=$(date +%s%N)
+java -cp "$JAR:$WORK/classes" HistoryBench fill "$DATA" "$DOCKERFILE" "$BUILDS"
+echo "filled $BUILDS builds in $(( ($(date +%s%N) - t) / 1000000 )) ms;" \
+  "database $(du -k "$DATA"/history/*.db | awk '{print $1}') KiB"
+
+stat_of() { # $1: key; prints median and p95 of that key over the runs
+  grep "^$1 " "$WORK/history-runs.txt" | awk '{print $2}' | sort -n | awk -v key="$1" '
+    {a[NR]=$1} END {
+      med = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2
+      p = int(0.95 * NR); if (p < 0.95 * NR) p++; 
+      printf "%-13s median %7.1f ms   p95 %7.1f ms\n", key, med, a[p]
+    }'
+}
+: > "$WORK/history-runs.txt"
+for ((i = 1; i <= RUNS; i++)); do
+  out=$(java -cp "$JAR:$WORK/classes" HistoryBench read "$DATA" "$DOCKERFILE")
+  echo "$out" >> "$WORK/history-runs.txt"
+  echo "run $i: $(echo "$out" | tr '\n' ' ')"
+done
+echo "$RUNS fresh JVMs, $BUILDS builds:"
+for key in open_ms list_ms open_list_ms load2_ms warm_list_ms warm_load2_ms reopen_list_ms; do stat_of "$key"; done
+echo "(target: open_list_ms < 200 ms)"
