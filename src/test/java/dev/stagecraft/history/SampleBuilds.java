@@ -55,6 +55,6 @@ final class SampleBuilds {
                 new LandedFile("/tmp", 0, 01777, LayerEntry.Kind.DIRECTORY, ""),
                 new LandedFile("/bin/ls", 0, 0755, LayerEntry.Kind.HARDLINK, "/bin/sh"));
         return new BuildReport(BuilderKind.BUILDKIT, 2, "sha256:bbb", finalSize, 3_800_000, stages, edges, finalFiles,
-                Duration.ofMillis(12_345).plusNanos(678));
+                null, Duration.ofMillis(12_345).plusNanos(678));
     }
 }
