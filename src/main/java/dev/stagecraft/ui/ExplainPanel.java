@@ -3,6 +3,8 @@ package dev.stagecraft.ui;
 import dev.stagecraft.explain.Explanation;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
@@ -35,15 +37,28 @@ public final class ExplainPanel extends ScrollPane {
         if (e.equals(explanation.get())) {
             return;
         }
+        boolean sameSubject = explanation.get() != null && e.title().equals(explanation.get().title());
         explanation.set(e);
-        title.setText(e.title());
-        body.getChildren().setAll(title);
-        for (String paragraph : e.paragraphs()) {
-            Label p = new Label(paragraph);
-            p.getStyleClass().add("explain-paragraph");
-            p.setWrapText(true);
-            body.getChildren().add(p);
+        Styles.setText(title, e.title());
+        // The paragraphs on screen are kept and given their new text: typing in an instruction then
+        // changes the paragraph that quotes it, not the whole panel.
+        List<Node> shown = body.getChildren();
+        int count = e.paragraphs().size();
+        if (shown.size() > count + 1) {
+            shown.subList(count + 1, shown.size()).clear();
         }
-        setVvalue(0);
+        for (int i = 0; i < count; i++) {
+            if (i + 1 < shown.size()) {
+                Styles.setText((Label) shown.get(i + 1), e.paragraphs().get(i));
+            } else {
+                Label p = new Label(e.paragraphs().get(i));
+                p.getStyleClass().add("explain-paragraph");
+                p.setWrapText(true);
+                shown.add(p);
+            }
+        }
+        if (!sameSubject) {
+            setVvalue(0);
+        }
     }
 }

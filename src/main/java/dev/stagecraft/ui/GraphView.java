@@ -15,6 +15,7 @@ import dev.stagecraft.stage.Stage;
 import dev.stagecraft.stage.StageEdge;
 import dev.stagecraft.syntax.SourceRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -22,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import javafx.geometry.BoundingBox;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Bounds;
@@ -40,6 +41,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.transform.Scale;
@@ -66,38 +68,27 @@ public final class GraphView extends ScrollPane {
     private final Pane canvas = new Pane();
     // Curves behind, then cards and image nodes, then edge labels: redrawing the edges of one layer
     // never disturbs the nodes of another.
-    private final Group curveLayer = new Group();
+    private final EdgeLayer edges = new EdgeLayer(this::openDetails);
     private final Group nodeLayer = new Group();
-    private final Group labelLayer = new Group();
     private final Consumer<Stage> onStageClicked;
     // Nodes are kept and updated in place from one analysis to the next (cards by stage index,
-    // image nodes by reference, curves and edge labels in drawing order): most edits then change a
-    // few texts, and JavaFX restyles and lays out only those.
+    // image nodes by reference, edges by how they look): most edits then change a few texts, and
+    // JavaFX restyles and lays out only those.
     private final Map<Integer, StageCard> cards = new HashMap<>();
     private final Map<String, Label> images = new HashMap<>();
     private final Label contextNode = contextNode();
-    private final List<CubicCurve> curves = new ArrayList<>();
     /** A short name per node for edge label ids (a stage's index, "i" and a number for an image): stable while lines move. */
     private final Map<GraphNode, String> nodeNames = new HashMap<>();
-    /** What the labels were last placed for: the same again needs no new placement. */
-    private List<Object> placedFor = List.of();
-    /** Label sizes by style and text: measuring text is what placing labels mostly costs. */
-    private final Map<String, double[]> labelSizes = new HashMap<>();
     private List<ContextCopy> contextCopies = List.of();
-    private final List<Label> edgeLabels = new ArrayList<>();
-    private int curvesUsed;
-    private int labelsUsed;
     private int selected = -1;
     private static final double PARALLEL_SPREAD = 22;
     /** The most edges drawn between two nodes; more are drawn as one "+N more" edge. */
     static final int MAX_PARALLEL = 6;
-    private static final double LABEL_GAP = 2;
-    /** The curve and label of each edge: a StageEdge, or the instruction of a COPY/ADD from the build context. */
-    private final Map<Object, List<Node>> edgeNodes = new IdentityHashMap<>();
-    private final List<List<PlacedLabel>> labelGroups = new ArrayList<>();
-    private final Map<ContextCopy, Label> contextLabels = new LinkedHashMap<>();
     private final Map<String, CarriedFiles> lastCarried = new HashMap<>();
     private Analysis shownAnalysis;
+    private Map<GraphNode, LayeredLayout.Cell> shownCells = Map.of();
+    /** The text and state class of each context edge's label on screen, by its instruction. */
+    private final Map<Object, String[]> contextLabelsShown = new IdentityHashMap<>();
     private ContextReport contextReport;
     private Consumer<EdgeDetails> onEdgeClicked;
     static final double MIN_ZOOM = 0.25;
@@ -119,8 +110,8 @@ public final class GraphView extends ScrollPane {
         getStyleClass().add("graph-view");
         canvas.getStyleClass().add("graph-canvas");
         // The canvas sits in a Group so that scaling it (fit to window) also scales what the scroll pane sees.
-        canvas.getChildren().addAll(curveLayer, nodeLayer, labelLayer);
-        setContent(new Group(canvas));
+        canvas.getChildren().addAll(edges.curveLayer(), nodeLayer, edges.labelLayer());
+        setContent(new DrawingHolder(new Group(canvas)));
         setPannable(true);
         viewportBoundsProperty().addListener((obs, old, now) -> fit());
         addEventFilter(ScrollEvent.SCROLL, e -> {
@@ -269,12 +260,12 @@ public final class GraphView extends ScrollPane {
     /** The edges, edge labels and build context node as drawn now, on the unzoomed drawing (after {@link #boxes()}). */
     public GraphSvg.Drawing drawing() {
         List<GraphSvg.Curve> drawn = new ArrayList<>();
-        for (CubicCurve c : curves.subList(0, curvesUsed)) {
+        for (CubicCurve c : edges.curves()) {
             drawn.add(new GraphSvg.Curve(kindOf(c, "edge-"), c.getStartX(), c.getStartY(), c.getControlX1(), c.getControlY1(),
                     c.getControlX2(), c.getControlY2(), c.getEndX(), c.getEndY()));
         }
         List<GraphSvg.Tag> tags = new ArrayList<>();
-        for (Label l : edgeLabels.subList(0, labelsUsed)) {
+        for (Label l : edges.labels()) {
             Bounds b = l.getBoundsInParent();
             tags.add(new GraphSvg.Tag(kindOf(l, "edge-label-"), l.getText(), new GraphSvg.Box(b.getMinX(), b.getMinY(), b.getWidth(),
                     b.getHeight())));
@@ -303,13 +294,19 @@ public final class GraphView extends ScrollPane {
      * move; nodes are reused, so an edit that changes little redraws little.
      */
     public void show(Analysis analysis) {
-        edgeNodes.clear();
-        labelGroups.clear();
-        contextLabels.clear();
+        show(analysis, LayeredLayout.layout(analysis), ContextCopy.of(analysis));
+    }
+
+    /**
+     * Shows {@code analysis} placed in these cells, with these copies from the build context: both
+     * are worked out from the analysis alone, so they can be prepared off the FX thread.
+     */
+    public void show(Analysis analysis, Map<GraphNode, LayeredLayout.Cell> cells, List<ContextCopy> copies) {
         shownAnalysis = analysis;
+        shownCells = cells;
+        contextLabelsShown.clear();
         // The last report stays until the new one comes: its files for unchanged lines, or its reason
         // (no context folder), stand in meanwhile, so labels don't flicker and aren't placed twice.
-        Map<GraphNode, LayeredLayout.Cell> cells = LayeredLayout.layout(analysis);
         copyKeys = build.hasEdges() ? BuildResults.keys(analysis) : Map.of();
         Map<GraphNode, Node> nodes = new HashMap<>();
         Map<Node, LayeredLayout.Cell> where = new LinkedHashMap<>();
@@ -347,7 +344,7 @@ public final class GraphView extends ScrollPane {
                 changed.add(entry.getKey());
             }
         }
-        contextCopies = ContextCopy.of(analysis);
+        contextCopies = copies;
         Node context = null;
         if (!contextCopies.isEmpty()) {
             // Below everything else in the first column: its presence never moves another node.
@@ -370,16 +367,14 @@ public final class GraphView extends ScrollPane {
             changed.forEach(Node::applyCss);
             canvas.layout();
         }
-        curvesUsed = 0;
-        labelsUsed = 0;
         // Edges between the same two nodes are drawn as one bundle, so their labels can be stacked apart.
-        Map<List<Node>, List<BiConsumer<Integer, Integer>>> bundles = new LinkedHashMap<>();
+        Map<List<Node>, List<BiFunction<Integer, Integer, EdgeLayer.Edge>>> bundles = new LinkedHashMap<>();
         for (StageEdge e : analysis.graph().edges()) {
             Node from = nodes.get(e.from());
             Node to = nodes.get(new GraphNode.StageNode(e.to()));
             if (from != null && to != null) {
                 bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>())
-                        .add((index, count) -> drawEdge(e, from, to, index, count));
+                        .add((index, count) -> edge(e, from, to, index, count));
             }
         }
         for (ContextCopy c : contextCopies) {
@@ -387,25 +382,29 @@ public final class GraphView extends ScrollPane {
             if (to != null) {
                 Node from = context;
                 bundles.computeIfAbsent(List.of(from, to), k -> new ArrayList<>())
-                        .add((index, count) -> drawContextEdge(c, from, to, index, count));
+                        .add((index, count) -> contextEdge(c, from, to, index, count));
             }
         }
-        for (Map.Entry<List<Node>, List<BiConsumer<Integer, Integer>>> bundle : bundles.entrySet()) {
-            labelGroups.add(new ArrayList<>());
-            List<BiConsumer<Integer, Integer>> draws = bundle.getValue();
+        List<List<EdgeLayer.Edge>> drawn = new ArrayList<>();
+        for (Map.Entry<List<Node>, List<BiFunction<Integer, Integer, EdgeLayer.Edge>>> bundle : bundles.entrySet()) {
+            List<BiFunction<Integer, Integer, EdgeLayer.Edge>> draws = bundle.getValue();
             // A bundle wider than a few edges (a file of hundreds of COPYs) draws its first ones and one edge for the rest.
             int count = Math.min(draws.size(), MAX_PARALLEL);
-            int drawn = draws.size() > MAX_PARALLEL ? MAX_PARALLEL - 1 : draws.size();
-            for (int i = 0; i < drawn; i++) {
-                draws.get(i).accept(i, count);
+            int shown = draws.size() > MAX_PARALLEL ? MAX_PARALLEL - 1 : draws.size();
+            List<EdgeLayer.Edge> group = new ArrayList<>(count);
+            for (int i = 0; i < shown; i++) {
+                group.add(draws.get(i).apply(i, count));
             }
-            if (drawn < draws.size()) {
-                drawMore(bundle.getKey().get(0), bundle.getKey().get(1), drawn, count, draws.size() - drawn);
+            if (shown < draws.size()) {
+                group.add(moreEdge(bundle.getKey().get(0), bundle.getKey().get(1), shown, count, draws.size() - shown));
             }
+            drawn.add(group);
         }
-        trim(curves, curvesUsed, curveLayer);
-        trim(edgeLabels, labelsUsed, labelLayer);
-        placeLabels();
+        List<Bounds> nodeBounds = new ArrayList<>(nodeLayer.getChildren().size());
+        for (Node n : nodeLayer.getChildren()) {
+            nodeBounds.add(n.getBoundsInParent());
+        }
+        edges.draw(drawn, nodeBounds);
         fit();
     }
 
@@ -502,76 +501,79 @@ public final class GraphView extends ScrollPane {
         return label;
     }
 
-    /** Draws edge {@code index} of a bundle of {@code count} edges between the same two nodes, and its label. */
-    private void drawEdge(StageEdge e, Node from, Node to, int index, int count) {
+    /** Edge {@code index} of a bundle of {@code count} edges between the same two nodes, with its label. */
+    private EdgeLayer.Edge edge(StageEdge e, Node from, Node to, int index, int count) {
         BuildReport.EdgeReport landed = build.edge(copyKeys.get(e));
-        List<String> curveClasses = new ArrayList<>(List.of("edge", "edge-" + e.kind().label()));
-        List<String> labelClasses = new ArrayList<>(List.of("edge-label", "edge-label-" + e.kind().label()));
+        String kind = e.kind().label();
+        List<String> curveClasses = List.of("edge", "edge-" + kind);
+        List<String> labelClasses = List.of("edge-label", "edge-label-" + kind);
         String width = "";
         if (landed != null) {
             // Not "edge-..." names: the SVG export reads an edge's kind from its first "edge-" class.
-            curveClasses.add("landed");
-            labelClasses.add("landed");
-            if (build.stale()) {
-                curveClasses.add("stale-build");
-                labelClasses.add("stale-build");
-            }
+            List<String> states = build.stale() ? List.of("landed", "stale-build") : List.of("landed");
+            curveClasses = concat(curveClasses, states);
+            labelClasses = concat(labelClasses, states);
             // Inline, because a stylesheet's -fx-stroke-width would win over a value set in code.
             width = "-fx-stroke-width: " + EdgeThickness.of(landed.bytes()) + ";";
         }
-        CubicCurve curve = curve(from, to, index, count, curveClasses, width);
-        edgeNodes.put(e, new ArrayList<>(List.of(curve)));
+        String text = null;
+        String id = null;
         if (e.kind() != EdgeKind.BASE) {
             String carried = e.carries();
-            Label label = edgeLabel(labelClasses);
             String written = carried.length() > 40 ? carried.substring(0, 37) + "..." : carried;
-            Styles.setText(label, landed == null ? written : written + "\n" + BuildTexts.landed(landed));
-            Styles.setId(label, "edge-label-" + nodeNames.get(e.from()) + "-" + e.to() + "-" + index);
-            addLabel(e, label, curve);
+            text = landed == null ? written : written + "\n" + BuildTexts.landed(landed);
+            id = "edge-label-" + nodeNames.get(e.from()) + "-" + e.to() + "-" + index;
         }
+        return new EdgeLayer.Edge(e, look(from, to, index, count, curveClasses, width, labelClasses, text, id));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     /** One edge standing for the {@code more} edges of a bundle that are not drawn, labelled with their number. */
-    private void drawMore(Node from, Node to, int index, int count, int more) {
+    private EdgeLayer.Edge moreEdge(Node from, Node to, int index, int count, int more) {
         String kind = from == contextNode ? "context" : "copy";
-        CubicCurve curve = curve(from, to, index, count, List.of("edge", "edge-" + kind), "");
-        Label label = edgeLabel(List.of("edge-label", "edge-label-" + kind, "edge-label-more"));
-        Styles.setText(label, "+" + more + " more");
-        Styles.setId(label, "more-edges-" + nodeNames.getOrDefault(nodeKey(from), "context") + "-" + idOf(to));
-        label.setUserData(null);
-        labelGroups.get(labelGroups.size() - 1).add(new PlacedLabel(label, curve));
+        String id = "more-edges-" + (from == contextNode ? "context" : nameOf(from)) + "-" + idOf(to);
+        return new EdgeLayer.Edge(null, look(from, to, index, count, List.of("edge", "edge-" + kind), "",
+                List.of("edge-label", "edge-label-" + kind, "edge-label-more"), "+" + more + " more", id));
     }
 
-    private GraphNode nodeKey(Node node) {
+    /** The short name of a card or image node, as edge label ids use it. */
+    private String nameOf(Node node) {
         for (Map.Entry<GraphNode, String> e : nodeNames.entrySet()) {
             if (e.getKey() instanceof GraphNode.StageNode s ? cards.get(s.index()) == node
                     : images.get(((GraphNode.ImageNode) e.getKey()).reference()) == node) {
-                return e.getKey();
+                return e.getValue();
             }
         }
-        return null;
+        return "node";
     }
 
     private static String idOf(Node node) {
         return node.getId() == null ? "node" : node.getId();
     }
 
-    /** An edge from the build context to a stage that COPYs or ADDs from it. */
-    private void drawContextEdge(ContextCopy c, Node from, Node to, int index, int count) {
-        CubicCurve curve = curve(from, to, index, count, List.of("edge", "edge-context"), "");
-        edgeNodes.put(c.instruction(), new ArrayList<>(List.of(curve)));
-        Label label = edgeLabel(List.of("edge-label", "edge-label-context"));
-        Styles.setId(label, "context-edge-" + c.stage() + "-" + index);
-        contextLabels.put(c, label);
-        updateContextLabel(c, label);
-        addLabel(c.instruction(), label, curve);
+    /** An edge from the build context to a stage that COPYs or ADDs from it, labelled with what it carries. */
+    private EdgeLayer.Edge contextEdge(ContextCopy c, Node from, Node to, int index, int count) {
+        List<String> labelClasses = List.of("edge-label", "edge-label-context");
+        String[] text = contextLabel(c);
+        contextLabelsShown.put(c.instruction(), text);
+        if (text[1] != null) {
+            labelClasses = concat(labelClasses, List.of(text[1]));
+        }
+        return new EdgeLayer.Edge(c.instruction(), look(from, to, index, count, List.of("edge", "edge-context"), "",
+                labelClasses, text[0], "context-edge-" + c.stage() + "-" + index));
     }
 
     /**
      * A curve from the right of {@code from} to the left of {@code to}, bent apart from its parallel
-     * edges, with these style classes and inline style.
+     * edges, with these style classes and inline style, and its label.
      */
-    private CubicCurve curve(Node from, Node to, int index, int count, List<String> styleClasses, String style) {
+    private static EdgeLayer.Look look(Node from, Node to, int index, int count, List<String> curveClasses, String style,
+                                       List<String> labelClasses, String text, String id) {
         Bounds a = from.getBoundsInParent();
         Bounds b = to.getBoundsInParent();
         double x1 = a.getMaxX();
@@ -580,166 +582,8 @@ public final class GraphView extends ScrollPane {
         double y2 = b.getCenterY();
         double bend = Math.max(40, Math.abs(x2 - x1) / 2);
         double spread = (index - (count - 1) / 2.0) * PARALLEL_SPREAD;
-        CubicCurve curve;
-        if (curvesUsed < curves.size()) {
-            curve = curves.get(curvesUsed);
-        } else {
-            curve = new CubicCurve();
-            CubicCurve drawn = curve;
-            curve.setOnMouseClicked(ev -> openDetails(drawn.getUserData()));
-            curves.add(curve);
-            curveLayer.getChildren().add(curve);
-        }
-        curvesUsed++;
-        curve.setUserData(null);
-        boolean moved = curve.getStartX() != x1 || curve.getStartY() != y1 || curve.getEndX() != x2 || curve.getEndY() != y2
-                || curve.getControlX1() != x1 + bend || curve.getControlY1() != y1 + spread
-                || curve.getControlX2() != x2 - bend || curve.getControlY2() != y2 + spread;
-        if (moved) {
-            curve.setStartX(x1);
-            curve.setStartY(y1);
-            curve.setControlX1(x1 + bend);
-            curve.setControlY1(y1 + spread);
-            curve.setControlX2(x2 - bend);
-            curve.setControlY2(y2 + spread);
-            curve.setEndX(x2);
-            curve.setEndY(y2);
-        }
-        restyleKeepingState(curve, styleClasses);
-        if (!style.equals(curve.getStyle())) {
-            curve.setStyle(style);
-        }
-        return curve;
-    }
-
-    /** The next edge label, reused from the last drawing when there is one. */
-    private Label edgeLabel(List<String> styleClasses) {
-        Label label;
-        if (labelsUsed < edgeLabels.size()) {
-            label = edgeLabels.get(labelsUsed);
-        } else {
-            label = new Label();
-            Label drawn = label;
-            label.setOnMouseClicked(ev -> openDetails(drawn.getUserData()));
-            label.translateXProperty().bind(label.widthProperty().divide(-2));
-            edgeLabels.add(label);
-            labelLayer.getChildren().add(label);
-        }
-        labelsUsed++;
-        restyleKeepingState(label, styleClasses);
-        return label;
-    }
-
-    /**
-     * Sets a curve's or label's style classes, keeping its lit and missing-files states: the caret
-     * and the context report set those right after, and dropping them here would restyle it twice.
-     */
-    private static void restyleKeepingState(Node node, List<String> styleClasses) {
-        List<String> classes = new ArrayList<>(styleClasses);
-        for (String state : List.of("selected", "edge-label-missing")) {
-            if (node.getStyleClass().contains(state)) {
-                classes.add(state);
-            }
-        }
-        Styles.restyle(node, classes);
-    }
-
-    private void addLabel(Object key, Label label, CubicCurve curve) {
-        // The click handlers, set once per node, read which edge the node draws now from its user data.
-        label.setUserData(key);
-        curve.setUserData(key);
-        edgeNodes.get(key).add(label);
-        labelGroups.get(labelGroups.size() - 1).add(new PlacedLabel(label, curve));
-    }
-
-    /**
-     * Stacks the labels of each bundle above its top curve's midpoint, one under the other, so
-     * parallel edges' labels never cover each other; then moves any label that covers a node or
-     * an earlier label just clear of it (long edges cross columns, where their midpoint may sit on
-     * a card).
-     */
-    private void placeLabels() {
-        List<Object> inputs = new ArrayList<>();
-        for (Node n : nodeLayer.getChildren()) {
-            inputs.add(n.getBoundsInParent());
-        }
-        for (List<PlacedLabel> group : labelGroups) {
-            for (PlacedLabel p : group) {
-                CubicCurve c = p.curve();
-                inputs.add(List.of(p.label().getText(), String.join(" ", p.label().getStyleClass()), c.getStartX(), c.getStartY(),
-                        c.getControlX1(), c.getControlY1(), c.getControlX2(), c.getControlY2(), c.getEndX(), c.getEndY()));
-            }
-            inputs.add("|");
-        }
-        if (inputs.equals(placedFor)) {
-            return;
-        }
-        placedFor = inputs;
-        List<Bounds> taken = new ArrayList<>();
-        for (Node n : nodeLayer.getChildren()) {
-            taken.add(n.getBoundsInParent());
-        }
-        for (List<PlacedLabel> group : labelGroups) {
-            if (group.isEmpty()) {
-                continue;
-            }
-            double top = Double.MAX_VALUE;
-            double height = 0;
-            for (PlacedLabel p : group) {
-                CubicCurve c = p.curve();
-                // A cubic's midpoint (t = 1/2) weighs the control points three times the ends.
-                top = Math.min(top, (c.getStartY() + 3 * c.getControlY1() + 3 * c.getControlY2() + c.getEndY()) / 8);
-                height += size(p.label())[1] + LABEL_GAP;
-            }
-            double y = top - 6 - height;
-            for (PlacedLabel p : group) {
-                CubicCurve c = p.curve();
-                double midX = (c.getStartX() + 3 * c.getControlX1() + 3 * c.getControlX2() + c.getEndX()) / 8;
-                double[] size = size(p.label());
-                double w = size[0];
-                double h = size[1];
-                double free = clearY(taken, midX - w / 2, y, w, h);
-                relocate(p.label(), midX, free);
-                taken.add(new BoundingBox(midX - w / 2, free, w, h));
-                y = free + h + LABEL_GAP;
-            }
-        }
-    }
-
-    /** A label's preferred size, measured once per style and text (CSS is applied first when one is new). */
-    private double[] size(Label label) {
-        String key = String.join(" ", label.getStyleClass()) + "\n" + label.getText();
-        double[] size = labelSizes.get(key);
-        if (size == null) {
-            // A new label, or a new style, must have its CSS (its font) before it is measured.
-            label.applyCss();
-            size = new double[] {label.prefWidth(-1), label.prefHeight(-1)};
-            if (labelSizes.size() > 10_000) {
-                labelSizes.clear();
-            }
-            labelSizes.put(key, size);
-        }
-        return size;
-    }
-
-    /** The nearest top, at or below {@code y}, where a box of this size covers nothing already placed. */
-    private static double clearY(List<Bounds> taken, double x, double y, double width, double height) {
-        double top = y;
-        for (int tries = 0; tries < 50; tries++) {
-            Bounds box = new BoundingBox(x, top, width, height);
-            Bounds hit = null;
-            for (Bounds b : taken) {
-                if (b.intersects(box)) {
-                    hit = b;
-                    break;
-                }
-            }
-            if (hit == null) {
-                return top;
-            }
-            top = hit.getMaxY() + LABEL_GAP;
-        }
-        return top;
+        return new EdgeLayer.Look(curveClasses, style, x1, y1, x1 + bend, y1 + spread, x2 - bend, y2 + spread, x2, y2,
+                labelClasses, text, id);
     }
 
     private static Label contextNode() {
@@ -758,27 +602,28 @@ public final class GraphView extends ScrollPane {
             return;
         }
         contextReport = report;
-        boolean changed = false;
-        for (Map.Entry<ContextCopy, Label> entry : contextLabels.entrySet()) {
-            changed |= updateContextLabel(entry.getKey(), entry.getValue());
-        }
         String folder = report.folder() == null ? null : report.folder().toString();
         if (folder == null) {
             contextNode.setTooltip(null);
         } else if (contextNode.getTooltip() == null || !folder.equals(contextNode.getTooltip().getText())) {
             contextNode.setTooltip(new Tooltip(folder));
         }
-        if (changed) {
-            // Only a label whose text changed can change size and need its place recomputed.
-            placeLabels();
+        // Only a context edge's label can change, and mostly none does: the files of a line the
+        // user did not touch are the same as before.
+        for (ContextCopy c : contextCopies) {
+            String[] shown = contextLabelsShown.get(c.instruction());
+            if (shown != null && !Arrays.equals(contextLabel(c), shown)) {
+                redraw();
+                return;
+            }
         }
     }
 
     /**
-     * Two lines: the sources as written, then the files they carry (or why that is not known).
-     * True when the label's text changed.
+     * A context edge's label: two lines, the sources as written, then the files they carry (or why
+     * that is not known); and "edge-label-missing" when a source matches nothing, else null.
      */
-    private boolean updateContextLabel(ContextCopy c, Label label) {
+    private String[] contextLabel(ContextCopy c) {
         String written = c.carries();
         String first = written.length() > 40 ? written.substring(0, 37) + "..." : written;
         String key = c.stage() + "|" + written;
@@ -798,15 +643,7 @@ public final class GraphView extends ScrollPane {
                     + files.unmatched().size() + " missing");
             missing = files != null && !files.unmatched().isEmpty();
         }
-        String text = first + "\n" + second;
-        boolean changed = !text.equals(label.getText());
-        Styles.setText(label, text);
-        if (missing && !label.getStyleClass().contains("edge-label-missing")) {
-            label.getStyleClass().add("edge-label-missing");
-        } else if (!missing) {
-            label.getStyleClass().remove("edge-label-missing");
-        }
-        return changed;
+        return new String[] {first + "\n" + second, missing ? "edge-label-missing" : null};
     }
 
     /**
@@ -861,8 +698,13 @@ public final class GraphView extends ScrollPane {
     /** Draws the shown analysis again with the build results as they are now; only what changed is touched. */
     private void redraw() {
         if (shownAnalysis != null) {
-            show(shownAnalysis);
+            show(shownAnalysis, shownCells, contextCopies);
         }
+    }
+
+    /** The curve of the edge that this label names. */
+    CubicCurve curveOf(Label edgeLabel) {
+        return edges.curveOf(edgeLabel);
     }
 
     /** Called with the details of an edge when the user clicks it. */
@@ -890,7 +732,7 @@ public final class GraphView extends ScrollPane {
     }
 
     private EdgeDetails contextDetails(Instruction instruction) {
-        for (ContextCopy c : contextLabels.keySet()) {
+        for (ContextCopy c : contextCopies) {
             if (c.instruction() == instruction) {
                 CarriedFiles files = contextReport == null ? null : contextReport.of(instruction);
                 String note = contextReport == null ? "Reading the build context\u2026"
@@ -924,14 +766,14 @@ public final class GraphView extends ScrollPane {
                         at.add(e);
                     }
                 }
-                for (ContextCopy c : contextLabels.keySet()) {
+                for (ContextCopy c : contextCopies) {
                     if (covers(c.instruction().range(), caret)) {
                         at.add(c.instruction());
                     }
                 }
             }
         }
-        for (Map.Entry<Object, List<Node>> entry : edgeNodes.entrySet()) {
+        for (Map.Entry<Object, List<Node>> entry : edges.nodesByKey().entrySet()) {
             boolean lit = at.contains(entry.getKey());
             for (Node n : entry.getValue()) {
                 boolean isLit = n.getStyleClass().contains("selected");
@@ -948,7 +790,34 @@ public final class GraphView extends ScrollPane {
         return caret >= range.start() && caret <= range.end();
     }
 
-    /** A label and the curve it names. */
-    private record PlacedLabel(Label label, CubicCurve curve) {
+    /**
+     * The scroll pane's content: the scaled drawing, at its size. The scroll pane recomputes its
+     * content's bounds on every change of them, and a Group's bounds change with every curve moved:
+     * redrawing a hundred edges would then measure the whole drawing a hundred times. This holder's
+     * bounds are its own size, which follows the drawing's once per layout pass.
+     */
+    private static final class DrawingHolder extends Region {
+        private final Group drawing;
+
+        DrawingHolder(Group drawing) {
+            this.drawing = drawing;
+            getChildren().add(drawing);
+            drawing.layoutBoundsProperty().addListener((InvalidationListener) o -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return drawing.getLayoutBounds().getWidth();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return drawing.getLayoutBounds().getHeight();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            drawing.relocate(0, 0);
+        }
     }
 }

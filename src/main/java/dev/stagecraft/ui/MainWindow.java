@@ -94,11 +94,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final Label status = new Label();
     private final ComboBox<String> target = new ComboBox<>();
     private static final String LAST_STAGE = "(last stage)";
-    private final DocumentViewModel<StyleSpans<Collection<String>>> model =
-            new DocumentViewModel<>(QUIET_MILLIS, Highlighting::of);
+    private final DocumentViewModel<PreparedView> model = new DocumentViewModel<>(QUIET_MILLIS, PreparedView::of);
 
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyObjectWrapper<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shown =
+    private final ReadOnlyObjectWrapper<DocumentViewModel.Result<PreparedView>> shown =
             new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
@@ -248,17 +247,19 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (result == null || !result.text().equals(editor.getText())) {
                 return;
             }
-            applyStyles(findBar.decorate(result.extra()));
+            applyStyles(findBar.decorate(result.extra().styles()));
             gutter.show(result.analysis().diagnostics());
             buildMarks.reanchor(result.analysis());
             hover.show(result.text(), result.analysis().diagnostics());
-            graph.show(result.analysis());
+            graph.show(result.analysis(), result.extra().cells(), result.extra().contextCopies());
             buildContext.request(contextDockerfile(), result.analysis(), graph.contextCopies(), graph::showContext);
             updateTargets(result.analysis());
             builds.analysisShown(result.analysis(), contextDockerfile());
             shown.set(result);
             selectCardAtCaret();
-            problems.setAll(result.analysis().diagnostics());
+            if (!problems.equals(result.analysis().diagnostics())) {
+                problems.setAll(result.analysis().diagnostics());
+            }
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
         });
@@ -319,7 +320,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     /** The analysis on screen (null until the first one is shown). */
-    public ObservableValue<DocumentViewModel.Result<StyleSpans<Collection<String>>>> shownProperty() {
+    public ObservableValue<DocumentViewModel.Result<PreparedView>> shownProperty() {
         return shown;
     }
 

@@ -101,12 +101,12 @@ class GraphBuildResultsTest {
         return robot.lookup(query).queryAs(Region.class).getWidth();
     }
 
-    /** The curve drawn for the edge whose label has this id: the label and its curve share the edge as user data. */
-    private static CubicCurve curveOf(FxRobot robot, String labelId) {
-        Object edge = robot.lookup(labelId).query().getUserData();
-        assertNotNull(edge, labelId + " names an edge");
-        return robot.lookup(".edge").queryAllAs(CubicCurve.class).stream()
-                .filter(c -> c.getUserData() == edge).findFirst().orElseThrow();
+    /** The curve drawn for the edge whose label has this id. */
+    private CubicCurve curveOf(FxRobot robot, String labelId) {
+        CubicCurve curve = graph.curveOf(robot.lookup(labelId).queryAs(Label.class));
+        assertNotNull(curve, labelId + " names an edge");
+        assertTrue(robot.lookup(".edge").queryAll().contains(curve), "the curve is on screen");
+        return curve;
     }
 
     @Test
