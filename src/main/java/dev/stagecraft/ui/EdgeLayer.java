@@ -89,42 +89,51 @@ final class EdgeLayer {
      * cards' and image nodes' boxes) and of each other when an edge or a node changed.
      */
     void draw(List<List<Edge>> edgeBundles, List<Bounds> nodes) {
+        List<Edge> all = new ArrayList<>();
+        edgeBundles.forEach(all::addAll);
+        Drawn[] chosen = new Drawn[all.size()];
+        boolean[] taken = new boolean[drawn.size()];
+        // Most edits keep the edges in their order: the same look at the same place is kept as it is.
+        for (int i = 0; i < all.size() && i < drawn.size(); i++) {
+            if (drawn.get(i).look.equals(all.get(i).look())) {
+                chosen[i] = drawn.get(i);
+                taken[i] = true;
+            }
+        }
+        // Then the same look elsewhere (an edge added or removed before it shifts the rest).
         Map<Look, Deque<Drawn>> unchanged = new HashMap<>();
-        for (Drawn d : drawn) {
-            unchanged.computeIfAbsent(d.look, k -> new ArrayDeque<>()).add(d);
-        }
-        List<List<Drawn>> next = new ArrayList<>();
-        List<Edge> toShow = new ArrayList<>();
-        for (List<Edge> bundle : edgeBundles) {
-            List<Drawn> group = new ArrayList<>();
-            for (Edge e : bundle) {
-                Deque<Drawn> same = unchanged.get(e.look());
-                Drawn d = same == null ? null : same.poll();
-                if (d == null) {
-                    // Filled in below, from what is left over.
-                    toShow.add(e);
-                } else {
-                    d.key = e.key();
-                }
-                group.add(d);
+        for (int i = 0; i < drawn.size(); i++) {
+            if (!taken[i]) {
+                unchanged.computeIfAbsent(drawn.get(i).look, k -> new ArrayDeque<>()).add(drawn.get(i));
             }
-            next.add(group);
         }
-        Deque<Drawn> spare = new ArrayDeque<>();
-        unchanged.values().forEach(spare::addAll);
+        List<Integer> toShow = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (chosen[i] == null) {
+                Deque<Drawn> same = unchanged.get(all.get(i).look());
+                chosen[i] = same == null ? null : same.poll();
+                if (chosen[i] == null) {
+                    toShow.add(i);
+                }
+            }
+        }
+        // What is left over is restyled for the rest, a labelled edge preferably with one that has a label.
+        Deque<Drawn> spareLabelled = new ArrayDeque<>();
+        Deque<Drawn> spareBare = new ArrayDeque<>();
+        unchanged.values().forEach(left -> left.forEach(d -> (d.label != null ? spareLabelled : spareBare).add(d)));
         // A new or changed edge, or one gone, can free or take the place of another's label.
-        boolean changed = !toShow.isEmpty() || !spare.isEmpty() || !nodes.equals(nodesPlacedAround);
-        int r = 0;
-        for (List<Drawn> group : next) {
-            for (int i = 0; i < group.size(); i++) {
-                if (group.get(i) == null) {
-                    Edge e = toShow.get(r++);
-                    Drawn d = spare.isEmpty() ? newDrawn() : spare.poll();
-                    show(d, e);
-                    group.set(i, d);
-                }
-            }
+        boolean changed = !toShow.isEmpty() || !spareLabelled.isEmpty() || !spareBare.isEmpty()
+                || !nodes.equals(nodesPlacedAround);
+        for (int i : toShow) {
+            Edge e = all.get(i);
+            Deque<Drawn> first = e.look().labelled() ? spareLabelled : spareBare;
+            Deque<Drawn> second = e.look().labelled() ? spareBare : spareLabelled;
+            Drawn d = !first.isEmpty() ? first.poll() : !second.isEmpty() ? second.poll() : newDrawn();
+            show(d, e);
+            chosen[i] = d;
         }
+        List<Drawn> spare = new ArrayList<>(spareLabelled);
+        spare.addAll(spareBare);
         for (Drawn d : spare) {
             curveLayer.getChildren().remove(d.curve);
             owners.remove(d.curve);
@@ -133,10 +142,16 @@ final class EdgeLayer {
                 owners.remove(d.label);
             }
         }
-        List<Drawn> nextDrawn = new ArrayList<>();
+        List<Drawn> nextDrawn = new ArrayList<>(all.size());
+        List<List<Drawn>> next = new ArrayList<>(edgeBundles.size());
         Map<Object, List<Node>> byKey = new IdentityHashMap<>();
-        for (List<Drawn> group : next) {
-            for (Drawn d : group) {
+        int at = 0;
+        for (List<Edge> bundle : edgeBundles) {
+            List<Drawn> group = new ArrayList<>(bundle.size());
+            for (Edge e : bundle) {
+                Drawn d = chosen[at++];
+                d.key = e.key();
+                group.add(d);
                 nextDrawn.add(d);
                 if (d.key != null) {
                     List<Node> nodesOfKey = byKey.computeIfAbsent(d.key, k -> new ArrayList<>(2));
@@ -146,6 +161,7 @@ final class EdgeLayer {
                     }
                 }
             }
+            next.add(group);
         }
         drawn = nextDrawn;
         bundles = next;
