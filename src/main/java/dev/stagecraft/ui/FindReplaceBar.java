@@ -43,6 +43,7 @@ public final class FindReplaceBar extends VBox {
     private boolean truncated;
     private String error;
     private boolean decorated;
+    private Runnable onRestyled = () -> { };
 
     public FindReplaceBar(CodeArea editor) {
         this.editor = editor;
@@ -304,6 +305,12 @@ public final class FindReplaceBar extends VBox {
             return rest;
         });
         editor.setStyleSpans(0, decorate(withoutMatches));
+        onRestyled.run();
+    }
+
+    /** Called after the bar restyled the editor by itself (a query typed, the bar closed). */
+    void setOnRestyled(Runnable action) {
+        onRestyled = action;
     }
 
     private TextSearch.Query searchQuery() {

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +70,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
@@ -83,6 +81,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
 
     private final CodeArea editor = new CodeArea();
     private final FindReplaceBar findBar = new FindReplaceBar(editor);
+    private final EditorStyles editorStyles = new EditorStyles(editor);
     private final DiagnosticGutter gutter = new DiagnosticGutter(editor);
     private final DiagnosticHover hover = new DiagnosticHover(editor);
     private final BuildMarks buildMarks = gutter.build();
@@ -247,7 +246,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             if (result == null || !result.text().equals(editor.getText())) {
                 return;
             }
-            applyStyles(findBar.decorate(result.extra().styles()));
+            editorStyles.apply(findBar.decorate(result.extra().styles()));
             gutter.show(result.analysis().diagnostics());
             buildMarks.reanchor(result.analysis());
             hover.show(result.text(), result.analysis().diagnostics());
@@ -311,6 +310,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             }
         });
         findBar.installShortcuts(this);
+        findBar.setOnRestyled(editorStyles::forget);
         GoToLineDialog.installShortcut(this, editor);
         FileDrop.install(this, this::open);
         ThemeSwitch.follow(this, darkTheme);
@@ -622,14 +622,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         DocumentViewModel.Result<?> result = shown.get();
         String text = editor.getText();
         return result != null && result.text().equals(text) ? result.analysis() : DockerfileAnalyzer.analyze(text);
-    }
-
-    /** Restyles only the part of the text whose styles changed since the last highlighting. */
-    private void applyStyles(StyleSpans<Collection<String>> styles) {
-        int[] changed = StyleSpansDiff.changedRange(editor.getText(), editor.getStyleSpans(0, editor.getLength()), styles);
-        if (changed != null) {
-            editor.setStyleSpans(changed[0], styles.subView(changed[0], changed[1]));
-        }
     }
 
     /** The toolbar's target and the build settings' target are one choice. */

@@ -23,21 +23,44 @@ final class StyleSpansDiff {
         if (shown.length() != length || text.length() != length) {
             return new int[] {0, length};
         }
-        int start = commonPrefix(text, shown, next);
+        int start = commonPrefix(text, shown, next, length);
         if (start >= length) {
             return null;
         }
-        int end = length - commonSuffix(text, shown, next);
+        int end = length - commonSuffix(text, shown, next, length);
         return new int[] {start, Math.max(end, start)};
     }
 
-    private static <S> int commonPrefix(String text, StyleSpans<S> a, StyleSpans<S> b) {
+    /**
+     * The range [start, end) of {@code text} to restyle with {@code next}, given the styles it had
+     * before ({@code before}, for the text as it was) and the part {@code [editStart, editEnd)} of
+     * {@code text} that edits replaced since: outside it, the text and its styles on screen are
+     * those of before, shifted by the edits; inside it, they are unknown and always restyled. Null
+     * when nothing needs restyling.
+     */
+    static <S> int[] changedRange(String text, StyleSpans<S> before, StyleSpans<S> next, int editStart, int editEnd) {
+        int length = next.length();
+        // The untouched start and end of the text must both be in what it was before.
+        if (text.length() != length || editStart < 0 || editEnd > length || editStart > editEnd
+                || editStart + (length - editEnd) > before.length()) {
+            return new int[] {0, length};
+        }
+        int start = commonPrefix(text, before, next, editStart);
+        int end = length - commonSuffix(text, before, next, length - editEnd);
+        return start >= end ? null : new int[] {start, end};
+    }
+
+    /** How many characters from the start (at most {@code limit}) both style the same. */
+    private static <S> int commonPrefix(String text, StyleSpans<S> a, StyleSpans<S> b, int limit) {
         int i = 0;
         int j = 0;
         int leftA = 0;
         int leftB = 0;
         int position = 0;
         while (true) {
+            if (position >= limit) {
+                return limit;
+            }
             if (leftA == 0) {
                 if (i == a.getSpanCount()) {
                     return position;
@@ -69,13 +92,17 @@ final class StyleSpansDiff {
         }
     }
 
-    private static <S> int commonSuffix(String text, StyleSpans<S> a, StyleSpans<S> b) {
+    /** How many characters from the end (at most {@code limit}) both style the same. */
+    private static <S> int commonSuffix(String text, StyleSpans<S> a, StyleSpans<S> b, int limit) {
         int i = a.getSpanCount() - 1;
         int j = b.getSpanCount() - 1;
         int leftA = 0;
         int leftB = 0;
         int position = 0;
         while (true) {
+            if (position >= limit) {
+                return limit;
+            }
             if (leftA == 0) {
                 if (i < 0) {
                     return position;

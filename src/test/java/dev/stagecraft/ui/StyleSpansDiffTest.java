@@ -55,4 +55,36 @@ class StyleSpansDiffTest {
     void differentLengths_restyleEverything() {
         assertArrayEquals(new int[] {0, 3}, StyleSpansDiff.changedRange("abc", spans(null, 2), spans(null, 3)));
     }
+
+    @Test
+    void afterAnEdit_onlyTheEditedPartAndWhatItRestyledAreCompared() {
+        // "RUN b" became "RUN bb": the styles before are for the shorter text; the edit is [11, 12).
+        String text = "FROM a\nRUN bb\nCMD c\n";
+        StyleSpans<Collection<String>> before = spans("kw", 4, null, 3, "kw", 3, null, 3, "kw", 3, null, 3);
+        StyleSpans<Collection<String>> next = spans("kw", 4, null, 3, "kw", 3, null, 4, "kw", 3, null, 3);
+        assertArrayEquals(new int[] {11, 12}, StyleSpansDiff.changedRange(text, before, next, 11, 12));
+    }
+
+    @Test
+    void afterAnEdit_aStyleChangedBeyondItIsRestyledToo() {
+        // Opening a quote at 11 turns the rest of the file into a string.
+        String text = "FROM a\nRUN \"b\nCMD c\n";
+        StyleSpans<Collection<String>> before = spans("kw", 4, null, 3, "kw", 3, null, 3, "kw", 3, null, 3);
+        StyleSpans<Collection<String>> next = spans("kw", 4, null, 3, "kw", 3, null, 1, "str", 9);
+        assertArrayEquals(new int[] {11, 19}, StyleSpansDiff.changedRange(text, before, next, 11, 12));
+    }
+
+    @Test
+    void afterADeletionThatChangesNoStyle_nothingToRestyle() {
+        String text = "FROM a\nRUN \nCMD c\n";
+        StyleSpans<Collection<String>> before = spans("kw", 4, null, 3, "kw", 3, null, 3, "kw", 3, null, 3);
+        StyleSpans<Collection<String>> next = spans("kw", 4, null, 3, "kw", 3, null, 2, "kw", 3, null, 3);
+        assertNull(StyleSpansDiff.changedRange(text, before, next, 11, 11));
+    }
+
+    @Test
+    void anEditRangeThatDoesNotFitTheStylesBefore_restylesEverything() {
+        String text = "FROM a\n";
+        assertArrayEquals(new int[] {0, 7}, StyleSpansDiff.changedRange(text, spans("kw", 2), spans("kw", 4, null, 3), 1, 2));
+    }
 }
