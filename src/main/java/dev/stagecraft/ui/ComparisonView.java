@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -91,7 +93,12 @@ final class ComparisonView extends BorderPane {
         Scene scene = new Scene(view, 1100, 720);
         if (owner != null && owner.getScene() != null) {
             window.initOwner(owner);
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            // The owner's stylesheets, kept in step: switching the theme there switches it here too.
+            ObservableList<String> sheets = owner.getScene().getStylesheets();
+            scene.getStylesheets().setAll(sheets);
+            ListChangeListener<String> follow = change -> scene.getStylesheets().setAll(sheets);
+            sheets.addListener(follow);
+            window.setOnHidden(e -> sheets.removeListener(follow));
         } else {
             scene.getStylesheets().add(StagecraftApp.stylesheet());
         }
@@ -142,6 +149,13 @@ final class ComparisonView extends BorderPane {
         change.setAlignment(Pos.BASELINE_LEFT);
         VBox header = new VBox(6, sides, change);
         header.getStyleClass().add("compare-header");
+        if (!comparison.finalFilesUnknown() && !comparison.leftBehind().isEmpty()) {
+            LeftBehindFile biggest = comparison.leftBehind().get(0);
+            int count = comparison.leftBehind().size();
+            header.getChildren().add(label("Left behind: B no longer ships " + count + (count == 1 ? " file" : " files")
+                    + " of A's final image, " + Sizes.human(leftBehindBytes()) + "; the biggest is " + biggest.path() + " ("
+                    + Sizes.human(biggest.sizeBytes()) + ").", "compare-left-behind-summary", "compare-summary"));
+        }
         if (comparison.finalFilesUnknown()) {
             String problem = comparison.a().report().finalFilesProblem() != null
                     ? "A: " + comparison.a().report().finalFilesProblem() : "B: " + comparison.b().report().finalFilesProblem();
@@ -270,16 +284,21 @@ final class ComparisonView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(comparison.finalFilesUnknown() ? "Not known: the final images' files could not be read."
                 : "Nothing: B's final image holds every file of A's."));
-        long bytes = 0;
-        for (LeftBehindFile f : comparison.leftBehind()) {
-            bytes += f.sizeBytes();
-        }
+        long bytes = leftBehindBytes();
         int count = comparison.leftBehind().size();
         Label total = label(count + (count == 1 ? " file" : " files") + " of A's final image, " + Sizes.human(bytes) + " ("
                 + ComparisonTexts.exact(bytes) + "), that B's final image does not hold.", "compare-left-behind-total",
                 "compare-total");
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(4, table, total);
+    }
+
+    private long leftBehindBytes() {
+        long bytes = 0;
+        for (LeftBehindFile f : comparison.leftBehind()) {
+            bytes += f.sizeBytes();
+        }
+        return bytes;
     }
 
     private ScrollPane chart() {

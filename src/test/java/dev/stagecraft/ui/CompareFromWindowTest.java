@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +55,7 @@ class CompareFromWindowTest {
     private Path single;
     private Path multi;
     private Path missing;
+    private Path slow;
     private Path picked;
 
     @BeforeEach
@@ -67,6 +71,8 @@ class CompareFromWindowTest {
         Files.writeString(single, SINGLE);
         Files.writeString(multi, MULTI);
         Files.writeString(missing, "FROM " + ABSENT + "\nRUN true\n");
+        slow = dir.resolve("slow.Dockerfile");
+        Files.writeString(slow, "FROM " + RealEngine.BASE_IMAGE + "\nRUN echo " + System.nanoTime() + " && sleep 60\n");
         window = new MainWindow(MULTI, multi);
         window.setFilePicker(new FilePicker() {
             @Override
@@ -85,7 +91,7 @@ class CompareFromWindowTest {
     @AfterEach
     void close() {
         window.close();
-        for (Path file : new Path[] {single, multi, missing}) {
+        for (Path file : new Path[] {single, multi, missing, slow}) {
             ImageCleanup.removeLabelled(engine, BuildRunner.FILE_LABEL, ImageCleanup.fileLabel(file));
         }
         engine.close();
@@ -93,10 +99,20 @@ class CompareFromWindowTest {
 
     private void compareWith(FxRobot robot, Path other) throws Exception {
         picked = other;
-        waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        engineAnswered(robot);
         // The build settings (and their context folder) follow the first analysis.
         waitUntil(() -> !robot.lookup("#build-start").queryAs(Button.class).isDisabled());
         robot.clickOn("Build").clickOn("Compare with\u2026");
+    }
+
+    /** The window found the engine (slow on a loaded machine: the first call warms up docker-java). */
+    private static void engineAnswered(FxRobot robot) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the engine status says: " + robot.lookup("#engine-status").queryAs(Label.class).getText(), e);
+        }
     }
 
     private static boolean failed(FxRobot robot) {
@@ -124,6 +140,9 @@ class CompareFromWindowTest {
         assertEquals(ARTIFACT, comparison.leftBehind().get(0).sizeBytes());
         assertTrue(robot.lookup("#build-status").queryAs(Label.class).getText().startsWith("Compared: "));
         assertEquals(MULTI, window.editor().getText(), "a comparison never touches the editor's text");
+        // The comparison window wears the main window's theme, also when it changes.
+        robot.interact(() -> window.darkThemeProperty().set(true));
+        assertTrue(view.getScene().getStylesheets().contains(StagecraftApp.darkStylesheet()));
         robot.interact(() -> view.getScene().getWindow().hide());
     }
 
@@ -143,11 +162,11 @@ class CompareFromWindowTest {
     void galleryComparison_opensTheMultiStageExample_andOfflineNamesTheMissingNodeImage(FxRobot robot) throws Exception {
         // The examples' node bases cannot be had offline; with them present the build would run for real.
         Assumptions.assumeTrue(engine.inspectImage("node:20").isEmpty(), "node:20 is on this engine");
-        waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
-        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.Menu examples = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+        engineAnswered(robot);
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        Menu examples = (Menu) bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "examples-menu".equals(i.getId())).findFirst().orElseThrow();
-        javafx.scene.control.MenuItem compare = examples.getItems().stream()
+        MenuItem compare = examples.getItems().stream()
                 .filter(i -> "example-compare".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(compare::fire);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> failed(robot));
@@ -156,5 +175,18 @@ class CompareFromWindowTest {
                 + " have, and it cannot be pulled here"), status);
         assertEquals(ExampleGallery.example(ExampleGallery.COMPARE_AFTER).dockerfile(), window.editor().getText(),
                 "the multi-stage example is open");
+    }
+
+    @Test
+    void cancelComparison_stopsTheBuildInFlight_andSaysSo(FxRobot robot) throws Exception {
+        java.util.List<String> before = engine.runningContainers();
+        compareWith(robot, slow);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#build-status").queryAs(Label.class).getText()
+                .contains("Building"));
+        robot.clickOn("Build").clickOn("Cancel comparison");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> failed(robot));
+        assertEquals("The comparison was cancelled.", robot.lookup("#build-status").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#comparison-view").tryQuery().isEmpty());
+        RealEngine.assertNoNewContainerWithin10s(engine, before);
     }
 }

@@ -129,6 +129,8 @@ class ComparisonViewTest {
         long total = ComparisonPair.ARTIFACT + ComparisonPair.APP + ComparisonPair.SOURCES;
         assertEquals("3 files of A's final image, 5.0 MB (" + String.format(java.util.Locale.ROOT, "%,d", total)
                 + " bytes), that B's final image does not hold.", text(robot, "#compare-left-behind-total"));
+        assertEquals("Left behind: B no longer ships 3 files of A's final image, 5.0 MB; the biggest is"
+                + " /src/build/artifact.bin (5.0 MB).", text(robot, "#compare-left-behind-summary"));
         assertEquals("4 files differ in the final image: 1 added, 3 removed, 0 changed size; together \u22125.0 MB.",
                 text(robot, "#compare-final-total"));
     }
