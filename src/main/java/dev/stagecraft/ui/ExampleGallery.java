@@ -39,6 +39,9 @@ public final class ExampleGallery {
 
     /** The example the app opens when no file is named. */
     static final String DEFAULT_SLUG = "node-multi-stage";
+    /** The gallery's one-click comparison: the naive single-stage file (A) against its multi-stage split (B). */
+    static final String COMPARE_BEFORE = "node-single-stage";
+    static final String COMPARE_AFTER = "node-multi-stage";
 
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
 

@@ -132,6 +132,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final EditorBuildViews buildViews = new EditorBuildViews(editor, graph, buildMarks, this::caretToLine);
     private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
             this::contextDockerfile, q -> asker.test(q), buildViews, Map.of());
+    private final CompareCommands compare = new CompareCommands(engineStatus, engineWork, editor::getText,
+            this::contextDockerfile, () -> builds.settingsPanel().settingsProperty().get(), builds.statusLine(), () -> picker,
+            Map.of());
     private final ScrollPane buildSettingsPane = new ScrollPane();
     private final SplitPane sides = new SplitPane();
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
@@ -695,7 +698,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     }
 
     private MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), builds.menu());
+        Menu build = builds.menu();
+        build.getItems().addAll(compare.menuItems());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), build);
         bar.setId("menu-bar");
         return bar;
     }
@@ -779,6 +784,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                 item.setOnAction(e -> openExample(example));
                 examples.getItems().add(item);
             }
+            examples.getItems().addAll(new SeparatorMenuItem(), compare.galleryItem(this::openExample));
         } catch (IOException e) {
             examples.getItems().add(new MenuItem("Examples unavailable: " + e.getMessage()));
         }
@@ -873,6 +879,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         return export;
     }
 
+    CompareCommands compareCommands() {
+        return compare;
+    }
+
     ExplainPanel explainPanel() {
         return explainPanel;
     }
@@ -895,6 +905,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         poller.close();
         fileIo.shutdown();
         builds.close();
+        compare.close();
         // The marks animate while a step runs; close may come from any thread.
         if (Platform.isFxApplicationThread()) {
             buildMarks.clearBuild();
