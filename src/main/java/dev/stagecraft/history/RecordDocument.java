@@ -109,6 +109,7 @@ final class RecordDocument {
         out.close(']');
         out.field("finalFiles");
         files(out, report.finalFiles());
+        out.field("finalFilesProblem").string(report.finalFilesProblem());
         out.close('}');
     }
 
@@ -153,7 +154,7 @@ final class RecordDocument {
                 number(e, "bytes"), JsonReader.string(e, "problem")));
         return new BuildReport(BuilderKind.fromId(required(r, "builder")), integer(r, "targetStage"), required(r, "finalImageId"),
                 number(r, "finalSizeBytes"), number(r, "leftBehindBytes"), stages, edges, list(r, "finalFiles", RecordDocument::file),
-                Duration.parse(required(r, "elapsed")));
+                JsonReader.string(r, "finalFilesProblem"), Duration.parse(required(r, "elapsed")));
     }
 
     private static LandedFile file(Object f) {

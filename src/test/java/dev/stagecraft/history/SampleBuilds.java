@@ -54,7 +54,7 @@ final class SampleBuilds {
                 new LandedFile("/bin/sh", 900_000, 0755, LayerEntry.Kind.FILE, ""),
                 new LandedFile("/tmp", 0, 01777, LayerEntry.Kind.DIRECTORY, ""),
                 new LandedFile("/bin/ls", 0, 0755, LayerEntry.Kind.HARDLINK, "/bin/sh"));
-        return new BuildReport(BuilderKind.BUILDKIT, 2, "sha256:bbb", finalSize, 3_800_000, stages, edges, finalFiles,
+        return new BuildReport(BuilderKind.BUILDKIT, 2, "sha256:bbb", finalSize, 3_800_000, stages, edges, finalFiles, null,
                 Duration.ofMillis(12_345).plusNanos(678));
     }
 }
