@@ -148,7 +148,7 @@ public final class HistoryBench {
         }
         List<LandedFile> finalFiles = files(random, "/usr/lib/python3.11/site-packages/", FINAL_FILES);
         return new BuildReport(BuilderKind.BUILDKIT, STAGES - 1, "sha256:" + hex(random), 45_000_000L + build * 1_000L,
-                900_000_000L, stages, edges, finalFiles, Duration.ofMillis(20_000 + random.nextInt(60_000)));
+                900_000_000L, stages, edges, finalFiles, null, Duration.ofMillis(20_000 + random.nextInt(60_000)));
     }
 
     private static List<LandedFile> files(Random random, String root, int count) {
