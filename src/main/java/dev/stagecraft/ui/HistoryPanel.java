@@ -155,6 +155,12 @@ final class HistoryPanel extends BorderPane {
             return;
         }
         Path asked = file;
+        // The list first, at once; then the lines the failed builds stopped at, which are in their records.
+        history.query(asked, HistoryPanel::listed, list -> {
+            if (asked.equals(file)) {
+                shown(list);
+            }
+        });
         history.query(asked, HistoryPanel::entries, list -> {
             if (asked.equals(file)) {
                 shown(list);
@@ -183,7 +189,12 @@ final class HistoryPanel extends BorderPane {
                 : list.size() + (list.size() == 1 ? " build of " : " builds of ") + file.getFileName());
     }
 
-    /** The list as the panel shows it; a failed build's line is in its record, so those few are loaded. History thread. */
+    /** The list as stored, without the failed builds' lines. History thread. */
+    static List<Entry> listed(HistoryStore store) {
+        return store.list().stream().map(s -> new Entry(s, null, null)).toList();
+    }
+
+    /** The list with each failed build's line, which is in its record, so those are loaded. History thread. */
     static List<Entry> entries(HistoryStore store) {
         List<Entry> list = new ArrayList<>();
         for (BuildSummary s : store.list()) {

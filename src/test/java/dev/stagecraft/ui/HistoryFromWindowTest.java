@@ -107,7 +107,7 @@ class HistoryFromWindowTest {
         waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
         robot.interact(() -> window.editor().replaceText(text.replace("COPY notes.txt /out", "RUN exit 3")));
         buildAndWait(robot);
-        waitUntil(() -> window.historyPanel().entries().size() == 1);
+        waitUntil(() -> window.historyPanel().entries().size() == 1 && window.historyPanel().entries().get(0).failedLine() != null);
         assertEquals("failed at line 2", window.historyPanel().entries().get(0).outcome());
     }
 

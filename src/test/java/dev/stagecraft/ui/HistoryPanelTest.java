@@ -106,7 +106,8 @@ class HistoryPanelTest {
 
     @Test
     void listsTheBuildsOfTheOpenFileNewestFirst_withTheirChangeAndTheFailedLine(FxRobot robot) throws Exception {
-        waitUntil(() -> window.historyPanel().entries().size() == 3);
+        // The list comes first, the failed build's line right after.
+        waitUntil(() -> window.historyPanel().entries().size() == 3 && window.historyPanel().entries().get(1).failedLine() != null);
         List<HistoryPanel.Entry> list = entries();
         assertEquals(List.of(ids[2], ids[1], ids[0]), list.stream().map(e -> e.summary().id()).toList());
         assertEquals(-1500L, list.get(0).summary().sizeChangeBytes());
