@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -46,7 +47,8 @@ import javafx.scene.layout.Region;
  * build was recorded and when another file is shown.
  */
 final class HistoryPanel extends BorderPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d yyyy, HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     /** One line of the list: the stored summary, and for a failed build what it said and where. */
     record Entry(BuildSummary summary, String failure, Integer failedLine) {
@@ -85,11 +87,11 @@ final class HistoryPanel extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No builds yet"));
-        table.getColumns().add(column("When", 150, e -> WHEN.format(e.summary().startedAt()), null));
+        table.getColumns().add(column("When", 170, e -> WHEN.format(e.summary().startedAt()), null));
         table.getColumns().add(column("Final size", 90, e -> e.summary().finalSizeBytes() == null ? ""
                 : Sizes.human(e.summary().finalSizeBytes()), null));
         table.getColumns().add(column("Change", 100, e -> change(e.summary().sizeChangeBytes()), HistoryPanel::changeStyle));
-        table.getColumns().add(column("Target", 90, e -> e.summary().target() == null ? "(last stage)" : e.summary().target(), null));
+        table.getColumns().add(column("Target", 100, e -> e.summary().target() == null ? "(last stage)" : e.summary().target(), null));
         table.getColumns().add(column("Builder", 80, e -> e.summary().builder() == BuilderKind.BUILDKIT ? "BuildKit" : "classic",
                 null));
         table.getColumns().add(column("Outcome", 160, Entry::outcome, e -> e.summary().succeeded() ? null : "history-failed"));
@@ -293,6 +295,7 @@ final class HistoryPanel extends BorderPane {
                                                     Function<Entry, String> style) {
         TableColumn<Entry, Entry> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(width * 0.75);
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {

@@ -1,10 +1,14 @@
 package dev.stagecraft.ui;
 
 import dev.stagecraft.context.Sizes;
+import dev.stagecraft.engine.BuildEvent;
 import dev.stagecraft.engine.BuilderKind;
+import dev.stagecraft.engine.StepState;
 import dev.stagecraft.history.BuildRecord;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.DockerfileAnalyzer;
+import java.time.Duration;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -38,11 +42,18 @@ final class PastBuildWindow {
         text.setStyleSpans(0, Highlighting.of(analysis));
         GraphView graph = new GraphView(stage -> text.selectRange(stage.from().range().start(), stage.range().end()));
         graph.setId("past-build-graph");
-        graph.show(analysis);
         marks.startBuild(analysis);
         if (record.report() != null) {
-            graph.showReport(record.report());
             marks.showLayers(record.report());
+        } else if (record.failedLine() != null) {
+            // The gutter marks the failed step as the build did.
+            int stage = 0;
+            for (dev.stagecraft.stage.Stage s : analysis.stages()) {
+                if (s.line() <= record.failedLine()) {
+                    stage = s.index();
+                }
+            }
+            marks.apply(new BuildEvent.StepChanged(stage, record.failedLine(), StepState.FAILED, Duration.ZERO, record.failure()));
         }
         Label title = new Label(describe(record));
         title.setId("past-build-title");
@@ -69,6 +80,12 @@ final class PastBuildWindow {
                 + " (read-only)");
         stage.setScene(scene);
         stage.show();
+        // Drawn once the window has its styles, so that the cards are measured as they will look.
+        graph.show(analysis);
+        if (record.report() != null) {
+            graph.showReport(record.report());
+        }
+        Platform.runLater(graph::fitToWindow);
         if (record.failedLine() != null && record.failedLine() <= text.getParagraphs().size()) {
             text.moveTo(record.failedLine() - 1, 0);
             text.showParagraphAtCenter(record.failedLine() - 1);
