@@ -170,7 +170,8 @@ class HistoryPanelTest {
         waitUntil(() -> sizeText(robot, "#editor-graph-split #stage-0").contains("own"));
         assertTrue(robot.lookup("#past-build").tryQuery().isEmpty(), "no other window");
         String status = WaitForAsyncUtils.asyncFx(() -> ((Label) window.lookup("#build-status")).getText()).get();
-        assertTrue(status != null && status.startsWith("Showing the build of") && status.contains(dev.stagecraft.context.Sizes.human(2500)), "status: " + status);
+        assertTrue(status != null && status.startsWith("Showing the build of")
+                && status.contains(dev.stagecraft.context.Sizes.human(2500)), "status: " + status);
         assertEquals(TEXT, window.editor().getText());
     }
 
