@@ -1,3 +1,5 @@
+import dev.stagecraft.compare.BuildComparison;
+import dev.stagecraft.compare.ComparedBuild;
 import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.engine.build.BuildReport.EdgeReport;
@@ -25,6 +27,13 @@ import java.util.Random;
  * then loading the two newest successful builds; then the same again 21 times in this JVM. Prints
  * "open_ms", "list_ms", "open_list_ms", "load2_ms", and the medians of the repeats "warm_list_ms",
  * "warm_load2_ms", and "reopen_list_ms": a second store opened and listed in the same process.
+ * {@code HistoryBench window DATA DOCKERFILE}: the window's case, in a fresh JVM: sqlite-jdbc is loaded
+ * first (the window opens the history of the file it shows on a background thread as soon as it shows
+ * it; here another file's, "preload_ms"; the file's text is analysed before, as the window does), then "loaded_open_list_ms": open + list of the 1,000 builds;
+ * "panel_list_ms": the list the History tab shows first once the store is open; "panel_lines_ms": the
+ * records of the failed builds it loads next for their line; "compare_ms": loading two builds picked at
+ * random and {@code BuildComparison.of}, the first in this JVM ("compare_load_ms" of it the loading);
+ * "warm_compare_ms": the median of 21 more pairs.
  */
 public final class HistoryBench {
     private static final int STAGES = 5;
@@ -42,6 +51,8 @@ public final class HistoryBench {
         Path dockerfile = Path.of(args[2]).toAbsolutePath();
         if (args[0].equals("fill")) {
             fill(data, dockerfile, Integer.parseInt(args[3]));
+        } else if (args[0].equals("window")) {
+            window(data, dockerfile);
         } else {
             read(data, dockerfile);
         }
@@ -108,6 +119,67 @@ public final class HistoryBench {
         }
     }
 
+    private static void window(Path data, Path dockerfile) {
+        // The window has analysed the file it shows before anything is asked of the history.
+        dev.stagecraft.stage.DockerfileAnalyzer.analyze(dockerfileText());
+        long t0 = System.nanoTime();
+        try (HistoryStore other = HistoryStore.open(data, dockerfile.resolveSibling("Other.Dockerfile"))) {
+            other.list();
+        }
+        long t1 = System.nanoTime();
+        try (HistoryStore store = HistoryStore.open(data, dockerfile)) {
+            List<BuildSummary> list = store.list();
+            long t2 = System.nanoTime();
+            store.list();
+            long t2b = System.nanoTime();
+            int failed = panelLines(store, list);
+            long t3 = System.nanoTime();
+            List<Long> built = list.stream().filter(BuildSummary::succeeded).map(BuildSummary::id).toList();
+            Random random = new Random(7);
+            long[] loaded = new long[1];
+            long layers = compare(store, built, random, loaded);
+            long t4 = System.nanoTime();
+            double[] compares = new double[WARM_RUNS];
+            for (int i = 0; i < WARM_RUNS; i++) {
+                long a = System.nanoTime();
+                layers += compare(store, built, random, new long[1]);
+                compares[i] = ms(System.nanoTime() - a);
+            }
+            if (store.problem().isPresent() || failed == 0 || layers == 0) {
+                throw new IllegalStateException("unexpected history: " + store.problem() + ", " + failed + " failed");
+            }
+            System.out.printf("preload_ms %.1f%nloaded_open_list_ms %.1f%npanel_list_ms %.1f%npanel_lines_ms %.1f%ncompare_ms %.1f%n"
+                    + "compare_load_ms %.1f%nwarm_compare_ms %.1f%n", ms(t1 - t0), ms(t2 - t1), ms(t2b - t2), ms(t3 - t2b), ms(t4 - t3),
+                    ms(loaded[0] - t3), median(compares));
+        }
+    }
+
+    /** What the History tab reads after the list: each failed build's record, for the line it stopped at. */
+    private static int panelLines(HistoryStore store, List<BuildSummary> list) {
+        int lines = 0;
+        for (BuildSummary s : list) {
+            if (!s.succeeded() && store.load(s.id()).orElseThrow().failedLine() != null) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** Loads two different builds picked at random and compares them, as the History tab's "Compare" does. */
+    private static long compare(HistoryStore store, List<Long> built, Random random, long[] loadedAt) {
+        long a = built.get(random.nextInt(built.size()));
+        long b;
+        do {
+            b = built.get(random.nextInt(built.size()));
+        } while (b == a);
+        BuildRecord older = store.load(Math.min(a, b)).orElseThrow();
+        BuildRecord newer = store.load(Math.max(a, b)).orElseThrow();
+        loadedAt[0] = System.nanoTime();
+        BuildComparison c = BuildComparison.of(new ComparedBuild("A", older.dockerfileText(), older.report()),
+                new ComparedBuild("B", newer.dockerfileText(), newer.report()));
+        return c.layers().size() + c.finalFiles().size();
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
@@ -148,7 +220,7 @@ public final class HistoryBench {
         }
         List<LandedFile> finalFiles = files(random, "/usr/lib/python3.11/site-packages/", FINAL_FILES);
         return new BuildReport(BuilderKind.BUILDKIT, STAGES - 1, "sha256:" + hex(random), 45_000_000L + build * 1_000L,
-                900_000_000L, stages, edges, finalFiles, Duration.ofMillis(20_000 + random.nextInt(60_000)));
+                900_000_000L, stages, edges, finalFiles, null, Duration.ofMillis(20_000 + random.nextInt(60_000)));
     }
 
     private static List<LandedFile> files(Random random, String root, int count) {

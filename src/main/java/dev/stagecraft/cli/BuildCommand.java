@@ -2,6 +2,7 @@ package dev.stagecraft.cli;
 
 import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.engine.BuildSettings;
+import dev.stagecraft.history.HistoryFolders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ public final class BuildCommand implements Callable<Integer> {
                     + " blanked (line numbers stay).")
     private boolean withoutSyntaxDirective;
 
+    @Option(names = "--no-history", description = "Do not record this build in the build history.")
+    private boolean noHistory;
+
     @Option(names = "--log", description = "Print the build's output lines to standard error.")
     private boolean log;
 
@@ -73,7 +77,7 @@ public final class BuildCommand implements Callable<Integer> {
             return EngineBuilds.USAGE;
         }
         Path folder = context != null ? context : file.toAbsolutePath().getParent();
-        return EngineBuilds.run(builder, log, err, builds -> {
+        return EngineBuilds.run(builder, log, noHistory ? null : HistoryFolders.defaultDataFolder(), err, builds -> {
             err.println("Building " + file + " with " + builds.builder().id() + " on " + builds.engineSummary());
             BuildSettings settings = new BuildSettings(folder, target, BuildArgs.parse(buildArgs, spec.commandLine()),
                     noCache, builds.builder(), false);

@@ -7,6 +7,7 @@ import dev.stagecraft.compare.ComparisonText;
 import dev.stagecraft.engine.BuildSettings;
 import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.engine.build.BuildReport;
+import dev.stagecraft.history.HistoryFolders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "buildkit or classic (default: buildkit when the engine offers it).")
     private String builder;
 
+    @Option(names = "--no-history", description = "Do not record these builds in the build history.")
+    private boolean noHistory;
+
     @Option(names = "--log", description = "Print the builds' output lines to standard error.")
     private boolean log;
 
@@ -74,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("stagecraft: cannot read " + fileB + ": " + AnalyzeCommand.reason(e));
             return EngineBuilds.USAGE;
         }
-        return EngineBuilds.run(builder, log, err, builds -> {
+        return EngineBuilds.run(builder, log, noHistory ? null : HistoryFolders.defaultDataFolder(), err, builds -> {
             BuildReport a = build(builds, "A", fileA, textA, err);
             BuildReport b = build(builds, "B", fileB, textB, err);
             BuildComparison comparison = BuildComparison.of(new ComparedBuild(fileA.toString(), textA, a),

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: sub-commands run headless, without JavaFX. */
 @Command(name = "stagecraft", mixinStandardHelpOptions = true, version = "Stagecraft 0.1.0",
         description = "Makes Docker multi-stage builds visible.",
-        subcommands = {AnalyzeCommand.class, BuildCommand.class, CompareCommand.class})
+        subcommands = {AnalyzeCommand.class, BuildCommand.class, CompareCommand.class, HistoryCommand.class})
 public final class StagecraftCommand implements Runnable {
 
     @CommandLine.Spec

@@ -54,6 +54,35 @@ final class BuildController implements AutoCloseable {
 
         /** The build failed or was cancelled; the message is for the user. */
         void failed(EngineException failure);
+
+        /** Both {@code first} and {@code then} receive every result, in that order. */
+        static Views both(Views first, Views then) {
+            return new Views() {
+                @Override
+                public void started(Request request) {
+                    first.started(request);
+                    then.started(request);
+                }
+
+                @Override
+                public void events(List<BuildEvent> events) {
+                    first.events(events);
+                    then.events(events);
+                }
+
+                @Override
+                public void finished(BuildReport report) {
+                    first.finished(report);
+                    then.finished(report);
+                }
+
+                @Override
+                public void failed(EngineException failure) {
+                    first.failed(failure);
+                    then.failed(failure);
+                }
+            };
+        }
     }
 
     private final Supplier<BuildEngine> engine;

@@ -162,6 +162,11 @@ final class CompareCommands implements AutoCloseable {
         }
     }
 
+    /** Opens the comparison window for two builds compared elsewhere (the history tab); reports are saved in {@code folder}. */
+    void show(BuildComparison comparison, Path folder) {
+        shown.set(ComparisonView.show(window(), comparison, picker.get(), folder));
+    }
+
     private Window window() {
         return status.getScene() == null ? null : status.getScene().getWindow();
     }

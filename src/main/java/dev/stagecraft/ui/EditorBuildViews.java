@@ -67,6 +67,18 @@ final class EditorBuildViews implements BuildController.Views {
         marks.failedLine().ifPresent(caretToLine);
     }
 
+    /**
+     * A build from the history whose text is the editor's: its results are drawn as if it had just
+     * finished (and are marked stale as soon as the text changes, like any build's).
+     */
+    void showPast(String text, BuildReport report) {
+        stageStates.clear();
+        builtText = text;
+        graph.clearBuild();
+        marks.startBuild(DockerfileAnalyzer.analyze(text));
+        finished(report);
+    }
+
     /** The editor's text changed: results of another text are from the last build. */
     void textEdited() {
         if (builtText != null) {

@@ -1,8 +1,11 @@
 package dev.stagecraft.ui;
 
+import dev.stagecraft.compare.BuildComparison;
+import dev.stagecraft.context.Sizes;
 import dev.stagecraft.engine.EngineEndpoints;
 import dev.stagecraft.engine.docker.DockerBuildEngine;
 import dev.stagecraft.explain.Explainer;
+import dev.stagecraft.history.BuildRecord;
 import dev.stagecraft.io.AtomicFiles;
 import dev.stagecraft.io.FileChangePoller;
 import dev.stagecraft.io.FileStamp;
@@ -130,11 +133,18 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final EngineStatus engineStatus = new EngineStatus(EngineEndpoints::resolve, DockerBuildEngine::new,
             engineWork);
     private final EditorBuildViews buildViews = new EditorBuildViews(editor, graph, buildMarks, this::caretToLine);
+    private final HistoryRecorder history = new HistoryRecorder(this::historyNotice, p -> this.historyPanel.recorded(p));
+    private final HistoryRecording historyRecording = new HistoryRecording(history, file::get,
+            () -> engineStatus.infoProperty().get(), this::historyNotice);
     private final BuildWorkspace builds = new BuildWorkspace(engineStatus, engineWork, editor::getText,
-            this::contextDockerfile, q -> asker.test(q), buildViews, Map.of());
+            this::contextDockerfile, q -> asker.test(q), BuildController.Views.both(buildViews, historyRecording), Map.of());
     private final CompareCommands compare = new CompareCommands(engineStatus, engineWork, editor::getText,
             this::contextDockerfile, () -> builds.settingsPanel().settingsProperty().get(), builds.statusLine(), () -> picker,
             Map.of());
+    /** Two builds from the history tab, compared: shown in the comparison window unless a test listens instead. */
+    private Consumer<BuildComparison> onCompare = comparison -> compare.show(comparison, contextDockerfile() == null ? null
+            : contextDockerfile().toAbsolutePath().getParent());
+    private final HistoryPanel historyPanel = new HistoryPanel(history, this::reopenBuild, c -> onCompare.accept(c));
     private final ScrollPane buildSettingsPane = new ScrollPane();
     private final SplitPane sides = new SplitPane();
     private final FileChangePoller poller = new FileChangePoller(Duration.ofSeconds(1),
@@ -223,7 +233,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         problemsTab.setId("problems-tab");
         Tab logTab = new Tab("Build log", builds.logPanel());
         logTab.setId("build-log-tab");
-        TabPane lists = new TabPane(problemsTab, logTab);
+        Tab historyTab = new Tab("History", historyPanel);
+        historyTab.setId("history-tab");
+        TabPane lists = new TabPane(problemsTab, logTab, historyTab);
         lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         builds.controller().buildingProperty().addListener((obs, was, building) -> {
             if (building) {
@@ -273,6 +285,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.textProperty().addListener((obs, old, now) -> builds.textEdited());
         editor.textProperty().addListener((obs, old, now) -> buildViews.textEdited());
         syncTargets();
+        file.addListener((obs, old, now) -> historyShows(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
         shown.addListener((obs, old, now) -> explainAtCaret());
@@ -648,6 +661,58 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps every build of this window in the history under {@code dataFolder} and lists the open
+     * file's builds in the History tab. Until then the window keeps none (tests, screenshots).
+     */
+    public void keepHistoryIn(Path dataFolder) {
+        history.useDataFolder(dataFolder);
+        historyShows(file.get());
+    }
+
+    /** Who receives a comparison of two builds picked in the History tab (FX thread). */
+    public void setOnCompare(Consumer<BuildComparison> onCompare) {
+        this.onCompare = onCompare;
+    }
+
+    HistoryPanel historyPanel() {
+        return historyPanel;
+    }
+
+    /** Another file is shown: open its history in the background now, so that the tab lists it at once. */
+    private void historyShows(Path now) {
+        history.prepare(now);
+        historyPanel.show(now);
+    }
+
+    /** A history problem, or why a build is not kept: said after the build's own outcome. */
+    private void historyNotice(String sentence) {
+        Label line = builds.statusLine();
+        line.setText(line.getText() == null || line.getText().isEmpty() ? sentence : line.getText() + "  \u2014  " + sentence);
+    }
+
+    /**
+     * Shows a build from the history: in this window when it built exactly the editor's text, else in
+     * a read-only window of its own (see {@link PastBuildWindow}).
+     */
+    private void reopenBuild(BuildRecord record) {
+        if (!record.dockerfileText().equals(editor.getText())) {
+            PastBuildWindow.show(getScene() == null ? null : getScene().getWindow(), record, darkTheme.get());
+            return;
+        }
+        String when = HistoryPanel.when(record.startedAt());
+        if (record.report() != null) {
+            buildViews.showPast(record.dockerfileText(), record.report());
+            builds.statusLine().setText("Showing the build of " + when + ": final image " + Sizes.human(record.finalSizeBytes()));
+        } else {
+            builds.statusLine().setText("The build of " + when + " failed" + (record.failure() == null ? ""
+                    : ": " + record.failure().lines().findFirst().orElse("")));
+            if (record.failedLine() != null) {
+                caretToLine(record.failedLine());
+            }
+        }
+    }
+
     private void forgetBuild() {
         buildViews.forget();
     }
@@ -906,6 +971,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         fileIo.shutdown();
         builds.close();
         compare.close();
+        history.close();
         // The marks animate while a step runs; close may come from any thread.
         if (Platform.isFxApplicationThread()) {
             buildMarks.clearBuild();

@@ -2,6 +2,7 @@ package dev.stagecraft.ui;
 
 import dev.stagecraft.io.TextFile;
 import dev.stagecraft.io.UnreadableFileException;
+import dev.stagecraft.history.HistoryFolders;
 import dev.stagecraft.userdata.DataFolder;
 import dev.stagecraft.userdata.RecoveryCopy;
 import dev.stagecraft.userdata.RecoveryStore;
@@ -50,6 +51,7 @@ public final class StagecraftApp extends Application {
         MainWindow window = initialWindow(args);
         window.setAsker(asker);
         window.attach(data);
+        window.keepHistoryIn(HistoryFolders.defaultDataFolder());
         Path opened = window.fileProperty().get();
         if (opened != null && Files.isRegularFile(opened)) {
             data.recentFiles().add(opened);
