@@ -49,6 +49,13 @@ final class EditorStyles {
             changed = StyleSpansDiff.changedRange(text, set, styles);
         } else {
             changed = StyleSpansDiff.changedRange(text, set, styles, editStart, editEnd);
+            if (changed != null) {
+                // Typed text mostly takes the style of the text beside it, which is often right:
+                // restyling costs more than reading back the styles of the few characters concerned.
+                int[] within = StyleSpansDiff.changedRange(text.substring(changed[0], changed[1]),
+                        editor.getStyleSpans(changed[0], changed[1]), styles.subView(changed[0], changed[1]));
+                changed = within == null ? null : new int[] {changed[0] + within[0], changed[0] + within[1]};
+            }
         }
         if (changed != null) {
             editor.setStyleSpans(changed[0], styles.subView(changed[0], changed[1]));

@@ -316,6 +316,8 @@ public final class GraphView extends ScrollPane {
         // The nodes that may have a new size or place: only then must CSS and layout run before edges are
         // drawn, and only for them (CSS applied to the whole canvas recomputes every node's style).
         List<Node> changed = new ArrayList<>();
+        // Of those, the ones whose style classes changed or that are new: only they need CSS first.
+        List<Node> restyled = new ArrayList<>();
         for (Map.Entry<GraphNode, LayeredLayout.Cell> entry : cells.entrySet()) {
             Node node;
             if (entry.getKey() instanceof GraphNode.StageNode s) {
@@ -323,6 +325,9 @@ public final class GraphView extends ScrollPane {
                 Stage stage = analysis.stages().get(s.index());
                 if (card.show(analysis, stage, s.index() == selected, build.stage(stage))) {
                     changed.add(card);
+                    if (card.restyled()) {
+                        restyled.add(card);
+                    }
                 }
                 node = card;
                 nodeNames.put(entry.getKey(), Integer.toString(s.index()));
@@ -337,7 +342,7 @@ public final class GraphView extends ScrollPane {
                 columnZeroRows++;
             }
         }
-        double[] rowTops = rowTops(where, columnZeroRows, changed);
+        double[] rowTops = rowTops(where, columnZeroRows, restyled);
         for (Map.Entry<Node, LayeredLayout.Cell> entry : where.entrySet()) {
             LayeredLayout.Cell cell = entry.getValue();
             if (relocate(entry.getKey(), MARGIN + cell.column() * COLUMN_WIDTH, MARGIN + rowTops[cell.row()])) {
@@ -361,10 +366,11 @@ public final class GraphView extends ScrollPane {
             if (n.getParent() != nodeLayer) {
                 nodeLayer.getChildren().add(n);
                 changed.add(n);
+                restyled.add(n);
             }
         }
         if (removed || !changed.isEmpty()) {
-            changed.forEach(Node::applyCss);
+            restyled.forEach(Node::applyCss);
             canvas.layout();
         }
         // Edges between the same two nodes are drawn as one bundle, so their labels can be stacked apart.
@@ -414,7 +420,7 @@ public final class GraphView extends ScrollPane {
      * its tallest card, so no card covers the one below. Measuring needs the cards' CSS, so new
      * cards join the layer and changed ones are styled first, only then.
      */
-    private double[] rowTops(Map<Node, LayeredLayout.Cell> where, int columnZeroRows, List<Node> changed) {
+    private double[] rowTops(Map<Node, LayeredLayout.Cell> where, int columnZeroRows, List<Node> restyled) {
         int rows = columnZeroRows + 1;
         for (LayeredLayout.Cell cell : where.values()) {
             rows = Math.max(rows, cell.row() + 1);
@@ -424,9 +430,10 @@ public final class GraphView extends ScrollPane {
             for (Node n : where.keySet()) {
                 if (n.getParent() != nodeLayer) {
                     nodeLayer.getChildren().add(n);
+                    restyled.add(n);
                 }
             }
-            changed.forEach(Node::applyCss);
+            restyled.forEach(Node::applyCss);
             for (Map.Entry<Node, LayeredLayout.Cell> entry : where.entrySet()) {
                 if (entry.getKey() instanceof StageCard card) {
                     int row = entry.getValue().row();

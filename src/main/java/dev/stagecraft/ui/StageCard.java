@@ -21,6 +21,7 @@ final class StageCard extends VBox {
     private final Label fate = label("stage-fate");
     /** Made on the first build that names this stage; on the card only while there is a build to show. */
     private StageBuildPanel buildPanel;
+    private boolean restyled;
 
     StageCard(int index) {
         super(2);
@@ -42,6 +43,7 @@ final class StageCard extends VBox {
      */
     boolean show(Analysis analysis, Stage stage, boolean selected, StageBuild build) {
         StageFate what = analysis.fate(stage.index());
+        restyled = false;
         boolean changed = Styles.setText(title, stage.label());
         changed |= Styles.setText(base, stage.baseLabel());
         changed |= Styles.setText(count, stage.instructionCount());
@@ -49,7 +51,7 @@ final class StageCard extends VBox {
         boolean builtAnyway = build != null && build.builtAnyway();
         changed |= Styles.setText(fate, builtAnyway ? "not needed by the target" : what.label());
         String fateClass = what == StageFate.SKIPPED ? "skipped" : what == StageFate.SHIPS ? "ships" : "left-behind";
-        changed |= Styles.restyle(fate, List.of("stage-fate", "fate-" + fateClass));
+        restyled |= Styles.restyle(fate, List.of("stage-fate", "fate-" + fateClass));
         List<String> classes = new ArrayList<>(List.of("stage-card", fateClass));
         if (!stage.reachable()) {
             classes.add("unreachable");
@@ -69,8 +71,18 @@ final class StageCard extends VBox {
         if (builtAnyway) {
             classes.add("built-anyway");
         }
-        changed |= showBuild(build);
-        return Styles.restyle(this, classes) | changed;
+        // A build panel's change may be new nodes or new classes: it is styled again, to be safe.
+        restyled |= showBuild(build);
+        restyled |= Styles.restyle(this, classes);
+        return restyled | changed;
+    }
+
+    /**
+     * Whether the last {@link #show} changed a style class or added nodes, so the card needs CSS
+     * before it is measured; a changed text alone needs only a layout.
+     */
+    boolean restyled() {
+        return restyled;
     }
 
     private boolean showBuild(StageBuild build) {
