@@ -42,6 +42,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -255,7 +256,18 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         Region statusGap = new Region();
         HBox.setHgrow(statusGap, Priority.ALWAYS);
         setBottom(new HBox(status, fileStatus, builds.statusLine(), statusGap, engineStatus.view()));
-        engineStatus.check();
+        // The engine is asked once the first analysis is on screen: connecting loads docker-java and
+        // its JSON and HTTP libraries (about 1,400 classes), which on two cores would delay the window.
+        shown.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends DocumentViewModel.Result<PreparedView>> obs,
+                                DocumentViewModel.Result<PreparedView> old, DocumentViewModel.Result<PreparedView> now) {
+                if (now != null) {
+                    shown.removeListener(this);
+                    engineStatus.check();
+                }
+            }
+        });
 
         model.resultProperty().addListener((obs, old, result) -> {
             if (result == null || !result.text().equals(editor.getText())) {
