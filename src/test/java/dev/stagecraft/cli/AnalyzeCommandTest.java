@@ -1,13 +1,12 @@
 package dev.stagecraft.cli;
 
+import static dev.stagecraft.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +18,6 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = StagecraftCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path file(String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
@@ -38,7 +27,7 @@ class AnalyzeCommandTest {
     @Test
     void cleanFileExitsZeroWithJsonContract() throws Exception {
         Path f = file("Dockerfile", "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n");
-        Run r = run("analyze", "--format", "json", f.toString());
+        CliRun r = run("analyze", "--format", "json", f.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"target\": 1"), r.out());
         assertTrue(r.out().contains("\"kind\": \"copy\""), r.out());
@@ -48,7 +37,7 @@ class AnalyzeCommandTest {
     @Test
     void errorDiagnosticExitsOne() throws Exception {
         Path f = file("Dockerfile", "FROM alpine\nCOPY --form=x a b\n");
-        Run r = run("analyze", f.toString());
+        CliRun r = run("analyze", f.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().contains(":2:6: error: Unknown flag --form"), r.out());
     }
@@ -61,14 +50,14 @@ class AnalyzeCommandTest {
 
     @Test
     void unreadableFileIsOneLineAndExitTwo() {
-        Run r = run("analyze", dir.resolve("missing").toString());
+        CliRun r = run("analyze", dir.resolve("missing").toString());
         assertEquals(2, r.exit());
         assertEquals("stagecraft: cannot read " + dir.resolve("missing") + ": no such file", r.err().strip());
     }
 
     @Test
     void directoryIsAnIoProblem() {
-        Run r = run("analyze", dir.toString());
+        CliRun r = run("analyze", dir.toString());
         assertEquals(2, r.exit());
         assertFalse(r.err().contains("Exception"), r.err());
     }
@@ -84,7 +73,7 @@ class AnalyzeCommandTest {
     void severalFilesPrintOneJsonObjectPerLineWithFile() throws Exception {
         Path a = file("a.Dockerfile", "FROM alpine\n");
         Path b = file("b.Dockerfile", "FROM alpine\nFORM x\n");
-        Run r = run("analyze", "--format", "json", a.toString(), b.toString());
+        CliRun r = run("analyze", "--format", "json", a.toString(), b.toString());
         String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("{\"file\":\"" + a + "\""), lines[0]);
@@ -95,10 +84,10 @@ class AnalyzeCommandTest {
     @Test
     void targetAndBuildArgsApply() throws Exception {
         Path f = file("Dockerfile", "ARG V=1\nFROM alpine:${V} AS a\nFROM a AS b\nFROM alpine AS c\n");
-        Run r = run("analyze", "--format", "json", "--target", "b", "--build-arg", "V=3.20", f.toString());
+        CliRun r = run("analyze", "--format", "json", "--target", "b", "--build-arg", "V=3.20", f.toString());
         assertTrue(r.out().contains("\"base\": \"alpine:3.20\""), r.out());
         assertTrue(r.out().contains("\"target\": 1"), r.out());
-        Run unknown = run("analyze", "--target", "nope", f.toString());
+        CliRun unknown = run("analyze", "--target", "nope", f.toString());
         assertEquals(1, unknown.exit());
         assertTrue(unknown.out().contains("Target stage 'nope' could not be found"), unknown.out());
     }
@@ -108,7 +97,7 @@ class AnalyzeCommandTest {
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream("FROM alpine AS x\nFROM x\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("analyze", "--format", "json", "-");
+            CliRun r = run("analyze", "--format", "json", "-");
             assertEquals(0, r.exit());
             assertTrue(r.out().contains("\"baseStage\": 0"), r.out());
         } finally {

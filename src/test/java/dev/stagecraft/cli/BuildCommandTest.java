@@ -1,5 +1,9 @@
 package dev.stagecraft.cli;
 
+import static dev.stagecraft.cli.CliRun.run;
+import static dev.stagecraft.cli.JsonValues.map;
+import static dev.stagecraft.cli.JsonValues.list;
+import static dev.stagecraft.cli.JsonValues.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +12,6 @@ import dev.stagecraft.engine.JsonReader;
 import dev.stagecraft.engine.RealEngine;
 import dev.stagecraft.engine.build.BuildRunner;
 import dev.stagecraft.engine.build.ImageCleanup;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,30 +41,6 @@ class BuildCommandTest {
         engine.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = StagecraftCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
-    private static long number(Object o) {
-        return ((BigDecimal) o).longValueExact();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"buildkit", "classic"})
     void json_hasSizesPerStageAndLayerAndTheFilesOnEachEdge(String builder) throws Exception {
@@ -75,7 +52,7 @@ class BuildCommandTest {
                 FROM scratch
                 COPY --from=build /out /out
                 """.formatted(RealEngine.BASE_IMAGE));
-        Run r = run("build", "--format", "json", "--builder", builder, dockerfile.toString());
+        CliRun r = run("build", "--format", "json", "--builder", builder, dockerfile.toString());
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> json = map(JsonReader.parse(r.out()));
         assertEquals(12L, number(json.get("finalSizeBytes")));
@@ -108,7 +85,7 @@ class BuildCommandTest {
     void failingStep_exitsOneAndNamesTheLine(String builder) throws Exception {
         Path dockerfile = Files.writeString(dir.resolve("Dockerfile"),
                 "FROM " + RealEngine.BASE_IMAGE + "\n\nRUN false\n");
-        Run r = run("build", "--builder", builder, dockerfile.toString());
+        CliRun r = run("build", "--builder", builder, dockerfile.toString());
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("Line 3 failed"), r.err());
         assertEquals("", r.out());
@@ -118,7 +95,7 @@ class BuildCommandTest {
     @ValueSource(strings = {"buildkit", "classic"})
     void textWithErrors_isRefusedBeforeBuildingWithLineAndColumn(String builder) throws Exception {
         Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM " + RealEngine.BASE_IMAGE + "\nRUNN make\n");
-        Run r = run("build", "--builder", builder, dockerfile.toString());
+        CliRun r = run("build", "--builder", builder, dockerfile.toString());
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("Line 2:1"), r.err());
     }

@@ -1,5 +1,7 @@
 package dev.stagecraft.cli;
 
+import static dev.stagecraft.cli.JsonValues.map;
+import static dev.stagecraft.cli.JsonValues.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +19,6 @@ import dev.stagecraft.history.HistoryFolders;
 import dev.stagecraft.history.HistoryStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,15 +67,6 @@ class BuildHistoryTest {
             }
         }
         return out.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static long number(Object o) {
-        return ((BigDecimal) o).longValueExact();
     }
 
     private List<BuildRecord> recorded(Path dockerfile) {

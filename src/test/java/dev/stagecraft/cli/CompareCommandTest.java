@@ -1,5 +1,9 @@
 package dev.stagecraft.cli;
 
+import static dev.stagecraft.cli.CliRun.run;
+import static dev.stagecraft.cli.JsonValues.map;
+import static dev.stagecraft.cli.JsonValues.list;
+import static dev.stagecraft.cli.JsonValues.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +12,6 @@ import dev.stagecraft.engine.JsonReader;
 import dev.stagecraft.engine.RealEngine;
 import dev.stagecraft.engine.build.BuildRunner;
 import dev.stagecraft.engine.build.ImageCleanup;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,37 +53,13 @@ class CompareCommandTest {
         engine.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = StagecraftCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
-    private static long number(Object o) {
-        return ((BigDecimal) o).longValueExact();
-    }
-
     @Test
     void singleAgainstMultiStage_sizesAreTheEnginesAndTheArtifactIsLeftBehind() throws Exception {
         Files.writeString(dir.resolve("main.sh"), "#!/bin/sh\necho hello\n");
         Path single = Files.writeString(dir.resolve("Dockerfile.single"), SINGLE);
         Path multi = Files.writeString(dir.resolve("Dockerfile.multi"), MULTI);
 
-        Run r = run("compare", "--format", "json", single.toString(), multi.toString());
+        CliRun r = run("compare", "--format", "json", single.toString(), multi.toString());
 
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> json = map(JsonReader.parse(r.out()));
@@ -105,7 +82,7 @@ class CompareCommandTest {
         Path single = Files.writeString(dir.resolve("Dockerfile.single"), SINGLE);
         Path multi = Files.writeString(dir.resolve("Dockerfile.multi"), MULTI);
 
-        Run r = run("compare", "--format", "markdown", single.toString(), multi.toString());
+        CliRun r = run("compare", "--format", "markdown", single.toString(), multi.toString());
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().matches("(?s)### Final image: A: [0-9.]+ MB -> B: [0-9.]+ MB \\(-[0-9.]+%\\)\n.*"), r.out());
@@ -117,7 +94,7 @@ class CompareCommandTest {
         Path single = Files.writeString(dir.resolve("Dockerfile.single"), "FROM " + RealEngine.BASE_IMAGE + "\nRUN true\n");
         Path broken = Files.writeString(dir.resolve("Dockerfile.broken"), "FROM " + RealEngine.BASE_IMAGE + "\n\nRUN false\n");
 
-        Run r = run("compare", single.toString(), broken.toString());
+        CliRun r = run("compare", single.toString(), broken.toString());
 
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("B (" + broken + "): Line 3 failed"), r.err());
@@ -126,7 +103,7 @@ class CompareCommandTest {
 
     @Test
     void missingFile_exitsTwo() {
-        Run r = run("compare", dir.resolve("nope").toString(), dir.resolve("nope2").toString());
+        CliRun r = run("compare", dir.resolve("nope").toString(), dir.resolve("nope2").toString());
 
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("cannot read"), r.err());

@@ -1,5 +1,7 @@
 package dev.stagecraft.cli;
 
+import static dev.stagecraft.cli.CliRun.run;
+import static dev.stagecraft.cli.JsonValues.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +14,6 @@ import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.history.BuildRecord;
 import dev.stagecraft.history.HistoryFolders;
 import dev.stagecraft.history.HistoryStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,16 +51,6 @@ class HistoryCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = StagecraftCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static BuildReport report(long finalSize) {
         return new BuildReport(BuilderKind.BUILDKIT, 1, "sha256:f" + finalSize, finalSize, 0, List.of(), List.of(), List.of(), null,
                 Duration.ofSeconds(2));
@@ -83,11 +73,6 @@ class HistoryCommandTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
     private static Long number(Object o) {
         return o == null ? null : ((BigDecimal) o).longValueExact();
     }
@@ -95,7 +80,7 @@ class HistoryCommandTest {
     @Test
     void json_isTheBuildsNewestFirst_withTheirChangeTargetBuilderAndOutcome() {
         long[] ids = fill();
-        Run r = run("history", "--format", "json", dockerfile.toString());
+        CliRun r = run("history", "--format", "json", dockerfile.toString());
         assertEquals(0, r.exit(), r.err());
         @SuppressWarnings("unchecked")
         List<Object> builds = (List<Object>) JsonReader.parse(r.out());
@@ -124,7 +109,7 @@ class HistoryCommandTest {
     @Test
     void text_listsOneLinePerBuildNewestFirst() {
         fill();
-        Run r = run("history", dockerfile.toString());
+        CliRun r = run("history", dockerfile.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(5, lines.size(), r.out());
@@ -137,10 +122,10 @@ class HistoryCommandTest {
 
     @Test
     void aFileNeverBuilt_hasNoBuilds_andNoHistoryFileIsMade() {
-        Run text = run("history", dockerfile.toString());
+        CliRun text = run("history", dockerfile.toString());
         assertEquals(0, text.exit(), text.err());
         assertEquals("No builds of " + dockerfile.toAbsolutePath() + " are recorded.\n", text.out());
-        Run json = run("history", "--format", "json", dockerfile.toString());
+        CliRun json = run("history", "--format", "json", dockerfile.toString());
         assertEquals(List.of(), JsonReader.parse(json.out()));
         assertFalse(Files.exists(HistoryFolders.databaseFile(dir.resolve("data"), dockerfile)));
     }
