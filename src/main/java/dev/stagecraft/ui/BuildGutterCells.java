@@ -51,13 +51,15 @@ final class BuildGutterCells {
         });
     }
 
-    /** The mark of a step ({@code mark} null: an empty slot of the same width). */
-    Label stepMark(StepMark mark) {
+    /** The mark of a step ({@code mark} null: an empty slot of the same width, a plain region). */
+    Region stepMark(StepMark mark) {
+        if (mark == null) {
+            Region slot = new Region();
+            slot.getStyleClass().add(STEP_MARK);
+            return slot;
+        }
         Label label = new Label();
         label.getStyleClass().add(STEP_MARK);
-        if (mark == null) {
-            return label;
-        }
         label.getStyleClass().add(StepMark.styleClass(mark.state()));
         Tooltip tip = new Tooltip(mark.describe(System.nanoTime()));
         tip.setWrapText(true);
@@ -71,14 +73,16 @@ final class BuildGutterCells {
         return label;
     }
 
-    /** The bar of a layer of {@code bytes} on {@code scale}, with its size ({@code bytes} null: an empty slot). */
-    Label layerBar(Long bytes, LayerScale scale) {
+    /** The bar of a layer of {@code bytes} on {@code scale}, with its size ({@code bytes} null: an empty slot, a plain region). */
+    Region layerBar(Long bytes, LayerScale scale) {
+        if (bytes == null) {
+            Region slot = new Region();
+            slot.getStyleClass().add(LAYER_CELL);
+            return slot;
+        }
         Label cell = new Label();
         cell.getStyleClass().add(LAYER_CELL);
         cell.setContentDisplay(ContentDisplay.LEFT);
-        if (bytes == null) {
-            return cell;
-        }
         Region fill = new Region();
         fill.getStyleClass().add(LAYER_FILL);
         double width = scale.width(bytes);

@@ -44,6 +44,7 @@ public final class BuildMarks {
     private final CodeArea editor;
     private final Consumer<Set<Integer>> redraw;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
     /** Every instruction of the built text, in text order; dropped ones leave the list at the next reanchor. */
     private List<Pin> pins = new ArrayList<>();
     /** The pins by their line in the text that was built: events and reports speak of those lines. */
@@ -124,6 +125,7 @@ public final class BuildMarks {
         builtLines = lines;
         runningSteps = 0;
         running.set(false);
+        shown.set(true);
         reindex(before, Set.of());
     }
 
@@ -273,6 +275,7 @@ public final class BuildMarks {
         scale = LayerScale.NONE;
         runningSteps = 0;
         running.set(false);
+        shown.set(false);
         redraw.accept(changed);
     }
 
@@ -284,6 +287,14 @@ public final class BuildMarks {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether a build is on screen, from {@link #startBuild} until {@link #clearBuild}: only then
+     * does the gutter give room to step marks and layer bars.
+     */
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** Whether a step of the build on screen is running now (the gutter animates while it is). */

@@ -13,8 +13,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 
 /**
  * The editor's gutter: each line's number, then a marker coloured by the worst diagnostic that
@@ -22,21 +23,38 @@ import org.fxmisc.richtext.LineNumberFactory;
  * line's instruction ({@link BuildMarks}: its step's state mark and its layer's size bar).
  * RichTextFX asks for graphics only for the paragraphs on screen, so a new analysis or a batch of
  * build events rebuilds only those of them that changed.
+ *
+ * <p>A graphic is built for every line that scrolls into view and for every line typed, so it is
+ * kept light: a text and a shape, with no controls, until a line has something to say. The step
+ * mark and layer bar columns are there only while a build is on screen ({@link BuildMarks#shownProperty()}).
  */
 public final class DiagnosticGutter implements IntFunction<Node> {
     static final String MARKER = "gutter-marker";
+    static final String LINE_NUMBER = "lineno";
 
     private final CodeArea editor;
-    private final IntFunction<Node> lineNumbers;
+    /** The width, in digits, of the line numbers: that of the last line's. */
+    private int digits;
     private final BuildMarks build;
     private final BuildGutterCells buildCells;
     private Map<Integer, List<Diagnostic>> byLine = Map.of();
 
     public DiagnosticGutter(CodeArea editor) {
         this.editor = editor;
-        this.lineNumbers = LineNumberFactory.get(editor);
         this.build = new BuildMarks(editor, this::redraw);
         this.buildCells = new BuildGutterCells(build.runningProperty());
+        this.digits = digits(editor.getParagraphs().size());
+        editor.getParagraphs().sizeProperty().addListener((obs, old, count) -> {
+            if (digits(count) != digits) {
+                digits = digits(count);
+                redrawVisible(p -> true);
+            }
+        });
+        build.shownProperty().addListener((obs, was, now) -> redrawVisible(p -> true));
+    }
+
+    private static int digits(int lines) {
+        return Math.max(2, Integer.toString(Math.max(1, lines)).length());
     }
 
     /** The build's marks and layer bars this gutter shows: feed it the build's events and report. */
@@ -64,6 +82,16 @@ public final class DiagnosticGutter implements IntFunction<Node> {
         }
     }
 
+    private void redrawVisible(java.util.function.IntPredicate which) {
+        int visible = editor.getVisibleParagraphs().size();
+        for (int v = 0; v < visible; v++) {
+            int paragraph = editor.visibleParToAllParIndex(v);
+            if (which.test(paragraph)) {
+                editor.recreateParagraphGraphic(paragraph);
+            }
+        }
+    }
+
     /**
      * Rebuilds the graphics of those of {@code paragraphs} that are on screen; the others are built
      * when they scroll into view (asking RichTextFX for an off-screen paragraph's graphic would
@@ -73,33 +101,43 @@ public final class DiagnosticGutter implements IntFunction<Node> {
         // Right after an edit or a paragraph style change the list of cells on screen lags until the next
         // layout (replaced paragraphs are missing from it): lay out first, so every visible line is found.
         editor.layout();
-        int visible = editor.getVisibleParagraphs().size();
-        for (int v = 0; v < visible; v++) {
-            int paragraph = editor.visibleParToAllParIndex(v);
-            if (paragraphs.contains(paragraph)) {
-                editor.recreateParagraphGraphic(paragraph);
-            }
-        }
+        redrawVisible(paragraphs::contains);
     }
 
     @Override
     public Node apply(int paragraph) {
-        Label marker = new Label();
-        marker.getStyleClass().add(MARKER);
+        Region marker;
         List<Diagnostic> here = byLine.get(paragraph);
         if (here != null && !here.isEmpty()) {
-            marker.getStyleClass().add("gutter-" + here.get(0).severity().label());
+            Label label = new Label();
+            label.getStyleClass().addAll(MARKER, "gutter-" + here.get(0).severity().label());
             StringBuilder tip = new StringBuilder();
             for (Diagnostic d : here) {
                 tip.append(tip.length() == 0 ? "" : "\n").append(d.severity().label()).append(": ").append(d.message())
                         .append("  [").append(d.id()).append(']');
             }
-            marker.setTooltip(new Tooltip(tip.toString()));
+            label.setTooltip(new Tooltip(tip.toString()));
+            marker = label;
+        } else {
+            // Most lines say nothing: a plain region keeps the column's width.
+            marker = new Region();
+            marker.getStyleClass().add(MARKER);
         }
-        HBox gutter = new HBox(lineNumbers.apply(paragraph), marker, buildCells.stepMark(build.markAt(paragraph)),
-                buildCells.layerBar(build.layerBytesAt(paragraph), build.scale()));
+        HBox gutter = new HBox(lineNumber(paragraph), marker);
+        if (build.shownProperty().get()) {
+            gutter.getChildren().addAll(buildCells.stepMark(build.markAt(paragraph)),
+                    buildCells.layerBar(build.layerBytesAt(paragraph), build.scale()));
+        }
         gutter.getStyleClass().add("gutter");
         gutter.setAlignment(Pos.CENTER_LEFT);
         return gutter;
+    }
+
+    /** The line's number, right-aligned to the width of the last line's (the editor's font is monospaced). */
+    private Text lineNumber(int paragraph) {
+        String number = Integer.toString(paragraph + 1);
+        Text text = new Text(" ".repeat(Math.max(0, digits - number.length())) + number);
+        text.getStyleClass().add(LINE_NUMBER);
+        return text;
     }
 }

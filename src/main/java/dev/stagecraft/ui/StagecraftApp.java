@@ -30,15 +30,43 @@ public final class StagecraftApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        phase("start");
         window = show(stage, getParameters().getRaw(), UserData.open(DataFolder.resolve()), Question::askInDialog);
+        phase("shown");
+        if (Boolean.getBoolean("exp.count")) {
+            javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+                java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+                count(window, counts, 0, "");
+                counts.forEach((k, v) -> System.out.println("count " + v + " " + k));
+            }));
+        }
         if (Boolean.getBoolean("stagecraft.timing")) {
             // Start-up as a user feels it: from JVM start to the first analysis on screen.
             window.shownProperty().addListener((obs, old, now) -> {
                 if (old == null && now != null) {
                     long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
                     System.out.println("stagecraft: usable window in " + ms + " ms");
+                    System.out.println("stagecraft: cpu at " + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000000 + " ms");
                 }
             });
+        }
+    }
+
+    private static int count(javafx.scene.Node n, java.util.Map<String, Integer> counts, int depth, String path) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                c += count(k, counts, depth + 1, path + "/" + k.getClass().getSimpleName() + (k.getId() == null ? "" : "#" + k.getId()));
+            }
+        }
+        if (depth <= 7 && c > 40) counts.put(path, c);
+        return c;
+    }
+
+    static void phase(String name) {
+        if (Boolean.getBoolean("stagecraft.timing")) {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("stagecraft: " + name + " at " + ms + " ms");
         }
     }
 
@@ -48,7 +76,9 @@ public final class StagecraftApp extends Application {
      */
     static MainWindow show(Stage stage, List<String> args, UserData data, Predicate<Question> asker) throws IOException {
         RecoveryCopy restored = offerRecovery(data, asker);
+        phase("recovery offered");
         MainWindow window = initialWindow(args);
+        phase("window built");
         window.setAsker(asker);
         window.attach(data);
         window.keepHistoryIn(HistoryFolders.defaultDataFolder());
@@ -59,6 +89,7 @@ public final class StagecraftApp extends Application {
         if (restored != null) {
             window.restore(restored);
         }
+        phase("attached");
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(stylesheet());
         window.darkThemeProperty().set(Boolean.getBoolean("stagecraft.dark") || data.settings().flag(DARK_THEME, false));
@@ -81,6 +112,7 @@ public final class StagecraftApp extends Application {
             }
         });
         stage.setScene(scene);
+        phase("scene set");
         stage.show();
         return window;
     }

@@ -146,7 +146,7 @@ class BuildGutterEngineTest {
         assertEquals(BuildGutterCells.BAR_WIDTH * layers.get(5) / big, fillWidth(h[0].layer(robot, 5)), 1,
                 "the final stage's COPY on the same scale");
         assertEquals("3.0 MB", h[0].layer(robot, 2).getText());
-        assertNull(h[0].layer(robot, 1).getGraphic(), "a FROM adds no layer of its own");
+        assertNull(h[0].layer(robot, 1), "a FROM adds no layer of its own");
     }
 
     @Test

@@ -105,12 +105,19 @@ class BuildGutterTest {
             return WaitForAsyncUtils.asyncFx(() -> editor.getParagraphGraphic(paragraph)).get(5, TimeUnit.SECONDS);
         }
 
+        /** The step mark of a line, null when its slot is empty (a plain region). */
         Label mark(FxRobot robot, int line) throws Exception {
-            return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.STEP_MARK).queryAs(Label.class);
+            return labelIn(robot, line, BuildGutterCells.STEP_MARK);
         }
 
+        /** The layer bar of a line, null when its slot is empty (a plain region). */
         Label layer(FxRobot robot, int line) throws Exception {
-            return robot.from(graphic(line - 1)).lookup("." + BuildGutterCells.LAYER_CELL).queryAs(Label.class);
+            return labelIn(robot, line, BuildGutterCells.LAYER_CELL);
+        }
+
+        private Label labelIn(FxRobot robot, int line, String styleClass) throws Exception {
+            Node slot = robot.from(graphic(line - 1)).lookup("." + styleClass).tryQuery().orElse(null);
+            return slot instanceof Label label ? label : null;
         }
 
         boolean failedStyle(int line) {
@@ -152,7 +159,7 @@ class BuildGutterTest {
     }
 
     static String state(Label mark) {
-        return mark.getStyleClass().stream().filter(c -> c.startsWith("step-") && !c.equals(BuildGutterCells.STEP_MARK))
+        return mark == null ? null : mark.getStyleClass().stream().filter(c -> c.startsWith("step-") && !c.equals(BuildGutterCells.STEP_MARK))
                 .findFirst().orElse(null);
     }
 
@@ -216,8 +223,8 @@ class BuildGutterTest {
 
     @Test
     void layerBarsShareOneLinearScaleAndSayTheirBytes(FxRobot robot) throws Exception {
-        double emptyWidth = fx(() -> ((Region) editor.getParagraphGraphic(3)).getWidth());
         midBuild(robot);
+        double emptyWidth = fx(() -> ((Region) editor.getParagraphGraphic(3)).getWidth());
         Map<Integer, Long> sizes = new LinkedHashMap<>();
         sizes.put(3, 0L);
         sizes.put(4, 2_621_440L);
@@ -230,7 +237,7 @@ class BuildGutterTest {
         assertEquals(BuildGutterCells.BAR_WIDTH / 4, fillWidth(layer(robot, 6)), 0.01);
         assertEquals(0, fillWidth(layer(robot, 3)), 0.01, "an empty layer: the track alone");
         assertTrue(layer(robot, 3).getGraphic() != null, "it still shows that the line made a layer");
-        assertNull(layer(robot, 5).getGraphic(), "a FROM made no layer here");
+        assertNull(layer(robot, 5), "a FROM made no layer here");
         assertEquals("5.0 MB", layer(robot, 7).getText());
         assertEquals("2.5 MB", layer(robot, 4).getText());
         assertTrue(layer(robot, 7).getTooltip().getText().contains("5,242,880 bytes"), layer(robot, 7).getTooltip().getText());
@@ -291,7 +298,7 @@ class BuildGutterTest {
         assertNull(state(mark(robot, 5)), "an ADD is not the COPY that ran");
         assertEquals("step-queued", state(mark(robot, 6)));
         assertEquals("5.0 MB", layer(robot, 6).getText(), "the bar went up with its RUN");
-        assertNull(layer(robot, 3).getGraphic(), "the deleted RUN's bar went with it");
+        assertNull(layer(robot, 3), "the deleted RUN's bar went with it");
         assertEquals("step-failed", state(mark(robot, 7)));
     }
 
@@ -318,13 +325,32 @@ class BuildGutterTest {
     }
 
     @Test
+    void buildColumnsTakeRoomOnlyWhileABuildIsOnScreenAndThenNeverMoveTheText(FxRobot robot) throws Exception {
+        assertTrue(robot.from(harness.graphic(0)).lookup("." + BuildGutterCells.STEP_MARK).tryQuery().isEmpty(), "no build: no step column");
+        assertTrue(robot.from(harness.graphic(0)).lookup("." + BuildGutterCells.LAYER_CELL).tryQuery().isEmpty(), "nor a layer column");
+        double bare = fx(() -> harness.graphic(0).prefWidth(-1));
+        robot.interact(() -> marks().startBuild(DockerfileAnalyzer.analyze(editor.getText())));
+        double building = fx(() -> harness.graphic(0).prefWidth(-1));
+        assertTrue(building > bare + BuildGutterCells.BAR_WIDTH, "a build makes room for marks and bars: " + bare + " -> " + building);
+        midBuild(robot);
+        robot.interact(() -> marks().showLayers(Map.of(7, 5_242_880L)));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int line = 1; line <= 11; line++) {
+            int paragraph = line - 1;
+            assertEquals(building, fx(() -> harness.graphic(paragraph).prefWidth(-1)), 0.5, "line " + line + " with or without marks");
+        }
+        robot.interact(() -> marks().clearBuild());
+        assertEquals(bare, fx(() -> harness.graphic(0).prefWidth(-1)), 0.5, "the room goes with the build");
+    }
+
+    @Test
     void clearBuildRemovesMarksBarsAndHighlight(FxRobot robot) throws Exception {
         midBuild(robot);
         robot.interact(() -> marks().showLayers(Map.of(7, 5_242_880L)));
         robot.interact(() -> marks().clearBuild());
         for (int line = 1; line <= 11; line++) {
             assertNull(state(mark(robot, line)), "no mark on line " + line);
-            assertNull(layer(robot, line).getGraphic(), "no bar on line " + line);
+            assertNull(layer(robot, line), "no bar on line " + line);
             assertFalse(failedStyle(line));
         }
         assertEquals(OptionalInt.empty(), marks().failedLine());
@@ -341,7 +367,7 @@ class BuildGutterTest {
         assertFalse(failedStyle(8));
         assertEquals("5.0 MB", layer(robot, 7).getText());
         robot.interact(() -> marks().showLayers(Map.of(4, 1024L)));
-        assertNull(layer(robot, 7).getGraphic(), "the new sizes replace the old");
+        assertNull(layer(robot, 7), "the new sizes replace the old");
         assertEquals(BuildGutterCells.BAR_WIDTH, fillWidth(layer(robot, 4)), 0.01, "and set the scale");
     }
 
