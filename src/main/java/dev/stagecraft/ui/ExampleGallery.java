@@ -3,20 +3,21 @@ package dev.stagecraft.ui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** The bundled examples, read from the jar: each with its title, one-line summary and Dockerfile. */
@@ -77,33 +78,49 @@ public final class ExampleGallery {
         if ("file".equals(uri.getScheme())) {
             folder = Path.of(uri).getParent();
         } else {
-            folder = extract(uri, slug);
+            folder = extract(url, slug);
         }
         EXTRACTED.put(slug, folder);
         return folder;
     }
 
-    /** Copies the example's folder out of the jar into a new temporary folder. */
-    private static Path extract(URI dockerfile, String slug) throws IOException {
-        FileSystem jar;
+    /**
+     * Copies the example's folder out of the jar into a new temporary folder. Reads the jar as a
+     * {@link JarFile}, which shares the class loader's index of its entries (a zip file system
+     * would index the jar's 20,000 entries again: about 120 ms at start-up).
+     */
+    static Path extract(URL dockerfile, String slug) throws IOException {
+        String prefix = "examples/" + slug + "/";
+        Path jarPath;
         try {
-            jar = FileSystems.getFileSystem(dockerfile);
-        } catch (FileSystemNotFoundException e) {
-            jar = FileSystems.newFileSystem(dockerfile, Map.of());
+            jarPath = Path.of(((JarURLConnection) dockerfile.openConnection()).getJarFileURL().toURI());
+        } catch (URISyntaxException | ClassCastException | IllegalArgumentException e) {
+            throw new IOException("bundled example " + slug + " has an unusable location: " + dockerfile, e);
         }
-        Path source = jar.provider().getPath(dockerfile).getParent();
         Path target = Files.createTempDirectory("stagecraft-example-" + slug + "-");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target), "stagecraft-example-cleanup"));
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!name.startsWith(prefix) || name.length() == prefix.length()) {
+                    continue;
+                }
+                Path copy = target.resolve(name.substring(prefix.length())).normalize();
+                if (!copy.startsWith(target)) {
+                    throw new IOException("bundled example " + slug + " has an entry outside its folder: " + name);
+                }
+                if (entry.isDirectory()) {
                     Files.createDirectories(copy);
                 } else {
-                    Files.copy(p, copy);
+                    Files.createDirectories(copy.getParent());
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Files.copy(in, copy);
+                    }
                 }
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target), "stagecraft-example-cleanup"));
         return target;
     }
 

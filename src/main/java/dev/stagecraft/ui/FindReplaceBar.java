@@ -27,18 +27,22 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * The editor's find and replace bar: a query with match case, whole word and regex toggles,
  * next / previous, an "N of M" count, replace and replace all. Matches are highlighted with a CSS
  * class laid over the syntax highlighting; the matching itself is {@link TextSearch}'s.
+ *
+ * <p>Its controls are made the first time it opens: most sessions never search, and the window
+ * starts sooner without them.
  */
 public final class FindReplaceBar extends VBox {
     static final String MATCH = "search-match";
 
     private final CodeArea editor;
-    private final TextField query = new TextField();
-    private final ToggleButton matchCase = toggle("Aa", "find-match-case", "Match case");
-    private final ToggleButton wholeWord = toggle("W", "find-whole-word", "Whole word");
-    private final ToggleButton regex = toggle(".*", "find-regex", "Regular expression");
-    private final Label count = new Label();
-    private final TextField replacement = new TextField();
-    private final HBox replaceRow;
+    // The controls, made by build() when the bar first opens.
+    private TextField query;
+    private ToggleButton matchCase;
+    private ToggleButton wholeWord;
+    private ToggleButton regex;
+    private Label count;
+    private TextField replacement;
+    private HBox replaceRow;
     private List<Match> matches = List.of();
     private boolean truncated;
     private String error;
@@ -49,6 +53,29 @@ public final class FindReplaceBar extends VBox {
         this.editor = editor;
         setId("find-bar");
         getStyleClass().add("find-bar");
+        managedProperty().bind(visibleProperty());
+        setVisible(false);
+        editor.textProperty().addListener((obs, old, now) -> {
+            if (isVisible()) {
+                recompute();
+            }
+        });
+        editor.selectionProperty().addListener((obs, old, now) -> updateCount());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+    }
+
+    private void build() {
+        query = new TextField();
+        matchCase = toggle("Aa", "find-match-case", "Match case");
+        wholeWord = toggle("W", "find-whole-word", "Whole word");
+        regex = toggle(".*", "find-regex", "Regular expression");
+        count = new Label();
+        replacement = new TextField();
         query.setId("find-field");
         query.setPromptText("Find");
         query.setPrefColumnCount(22);
@@ -72,21 +99,12 @@ public final class FindReplaceBar extends VBox {
         replaceRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(findRow, replaceRow);
         setSpacing(4);
-
-        managedProperty().bind(visibleProperty());
         replaceRow.managedProperty().bind(replaceRow.visibleProperty());
-        setVisible(false);
 
         query.textProperty().addListener((obs, old, now) -> searchFromSelectionStart());
         for (ToggleButton option : List.of(matchCase, wholeWord, regex)) {
             option.selectedProperty().addListener((obs, old, now) -> searchFromSelectionStart());
         }
-        editor.textProperty().addListener((obs, old, now) -> {
-            if (isVisible()) {
-                recompute();
-            }
-        });
-        editor.selectionProperty().addListener((obs, old, now) -> updateCount());
         query.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 if (e.isShiftDown()) {
@@ -103,12 +121,6 @@ public final class FindReplaceBar extends VBox {
                 e.consume();
             }
         });
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-                e.consume();
-            }
-        });
     }
 
     private static ToggleButton toggle(String text, String id, String tip) {
@@ -116,6 +128,8 @@ public final class FindReplaceBar extends VBox {
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setFocusTraversable(false);
+        // In a narrow editor the query field gives up room, not the toggles' labels.
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -151,6 +165,9 @@ public final class FindReplaceBar extends VBox {
     }
 
     private void open(boolean withReplace) {
+        if (query == null) {
+            build();
+        }
         String selected = editor.getSelectedText();
         boolean wasVisible = isVisible();
         replaceRow.setVisible(withReplace);
@@ -202,6 +219,9 @@ public final class FindReplaceBar extends VBox {
 
     /** Replaces the selected match and moves to the next one; without a selected match, finds the next. */
     public void replaceOne() {
+        if (query == null) {
+            return;
+        }
         int current = selectedIndex();
         if (current < 0) {
             findNext();
@@ -220,6 +240,9 @@ public final class FindReplaceBar extends VBox {
 
     /** Replaces every match in one change, so one undo brings them all back. */
     public void replaceAll() {
+        if (query == null) {
+            return;
+        }
         TextSearch.ReplacementPlan plan = TextSearch.replacements(editor.getText(), searchQuery(), replacement.getText());
         if (plan.error() != null) {
             showMessage(plan.error(), true);
@@ -337,6 +360,9 @@ public final class FindReplaceBar extends VBox {
     }
 
     private void updateCount() {
+        if (query == null) {
+            return;
+        }
         if (error != null) {
             showMessage(error, true);
         } else if (query.getText().isEmpty()) {

@@ -30,6 +30,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.BooleanProperty;
@@ -49,6 +51,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CustomMenuItem;
@@ -232,10 +235,12 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         sides.setDividerPositions(0.36, 0.6);
         Tab problemsTab = new Tab("Problems", problemList);
         problemsTab.setId("problems-tab");
-        Tab logTab = new Tab("Build log", builds.logPanel());
+        Tab logTab = new Tab("Build log");
         logTab.setId("build-log-tab");
-        Tab historyTab = new Tab("History", historyPanel);
+        contentOnFirstSelection(logTab, builds.logPanel());
+        Tab historyTab = new Tab("History");
         historyTab.setId("history-tab");
+        contentOnFirstSelection(historyTab, historyPanel);
         TabPane lists = new TabPane(problemsTab, logTab, historyTab);
         lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         builds.controller().buildingProperty().addListener((obs, was, building) -> {
@@ -876,6 +881,24 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             status.setText("The example's files are unavailable: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Puts {@code content} into {@code tab} when the tab is first selected. A tab pane styles and
+     * lays out the content of every tab, shown or not; the panels behind the other tabs keep
+     * working (the log still collects lines) while they are out of the scene, and the window
+     * starts sooner.
+     */
+    private static void contentOnFirstSelection(Tab tab, Node content) {
+        tab.selectedProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable selected) {
+                if (tab.isSelected()) {
+                    tab.setContent(content);
+                    tab.selectedProperty().removeListener(this);
+                }
+            }
+        });
     }
 
     /**

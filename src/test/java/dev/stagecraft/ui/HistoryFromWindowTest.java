@@ -82,6 +82,7 @@ class HistoryFromWindowTest {
     @Test
     void aBuild_addsOneEntry_withTheFinalSizeOfItsReport(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
+        robot.clickOn("#history-tab");
         waitUntil(() -> robot.lookup("#history-message").queryAs(Label.class).getText().startsWith("No builds of Dockerfile"));
         buildAndWait(robot);
         assertTrue(status(robot).contains("final image 5 B"), status(robot));

@@ -195,6 +195,7 @@ class HistoryPanelTest {
         waitUntil(() -> window.historyPanel().entries().size() == 3);
         Path other = Files.writeString(dockerfile.resolveSibling("Other.Dockerfile"), TEXT);
         robot.interact(() -> window.load(other, dev.stagecraft.io.TextFile.of(TEXT)));
+        robot.clickOn("#history-tab");
         waitUntil(() -> window.historyPanel().entries().isEmpty()
                 && robot.lookup("#history-message").queryAs(Label.class).getText().startsWith("No builds of Other.Dockerfile"));
     }
