@@ -175,7 +175,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         savedText.set(text);
         editor.setId("editor");
         editor.getStyleClass().add("dockerfile-editor");
-        editor.setParagraphGraphicFactory(Boolean.getBoolean("exp.nogutter") ? null : gutter);
+        editor.setParagraphGraphicFactory(gutter);
         hover.addSource(buildMarks::errorAt);
         new CurrentLineHighlight(editor);
         problemList.setId("problems");

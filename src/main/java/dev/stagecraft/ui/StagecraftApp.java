@@ -8,6 +8,7 @@ import dev.stagecraft.userdata.RecoveryCopy;
 import dev.stagecraft.userdata.RecoveryStore;
 import dev.stagecraft.userdata.UserData;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -30,44 +31,28 @@ public final class StagecraftApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        phase("start");
+        phase("application started");
         window = show(stage, getParameters().getRaw(), UserData.open(DataFolder.resolve()), Question::askInDialog);
-        phase("shown");
-        if (Boolean.getBoolean("exp.count")) {
-            javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
-                java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-                count(window, counts, 0, "");
-                counts.forEach((k, v) -> System.out.println("count " + v + " " + k));
-            }));
-        }
+        phase("stage shown");
         if (Boolean.getBoolean("stagecraft.timing")) {
             // Start-up as a user feels it: from JVM start to the first analysis on screen.
             window.shownProperty().addListener((obs, old, now) -> {
                 if (old == null && now != null) {
-                    long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("stagecraft: usable window in " + ms + " ms");
-                    System.out.println("stagecraft: cpu at " + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000000 + " ms");
+                    System.out.println("stagecraft: usable window in " + sinceJvmStart() + " ms");
                 }
             });
         }
     }
 
-    private static int count(javafx.scene.Node n, java.util.Map<String, Integer> counts, int depth, String path) {
-        int c = 1;
-        if (n instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
-                c += count(k, counts, depth + 1, path + "/" + k.getClass().getSimpleName() + (k.getId() == null ? "" : "#" + k.getId()));
-            }
+    /** With {@code -Dstagecraft.timing=true} (bench/startup.sh): when a step of start-up is done, since the JVM started. */
+    private static void phase(String name) {
+        if (Boolean.getBoolean("stagecraft.timing")) {
+            System.out.println("stagecraft: " + name + " at " + sinceJvmStart() + " ms");
         }
-        if (depth <= 7 && c > 40) counts.put(path, c);
-        return c;
     }
 
-    static void phase(String name) {
-        if (Boolean.getBoolean("stagecraft.timing")) {
-            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("stagecraft: " + name + " at " + ms + " ms");
-        }
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /**
