@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -41,6 +42,7 @@ import javafx.scene.layout.VBox;
  * engine offers BuildKit, and hears Build and Cancel through callbacks.
  */
 public final class BuildSettingsPanel extends VBox implements AutoCloseable {
+    static final String NO_ARGS = "The Dockerfile declares no ARG.";
     static final String BUILDKIT_NOT_OFFERED = "This engine does not offer BuildKit through its API: builds use the classic builder.";
 
     private final BuildSettingsModel model;
@@ -202,8 +204,21 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         argsHeader.setAlignment(Pos.CENTER_LEFT);
         setUpArgsTable();
         VBox.setVgrow(args, Priority.ALWAYS);
+        Label noArgs = new Label(NO_ARGS);
+        noArgs.setId("build-args-none");
+        noArgs.getStyleClass().add("build-args-none");
+        noArgs.setWrapText(true);
+        resetAll.visibleProperty().bind(Bindings.isNotEmpty(args.getItems()));
 
-        getChildren().addAll(header, form, argsHeader, args);
+        getChildren().addAll(header, form, argsHeader, noArgs);
+        // The table joins the scene with the first ARG: a table is the costliest control of the window
+        // to style and lay out, and most Dockerfiles declare none.
+        // (Listening to the table's items: model.args() is a new view of the rows at each call, held weakly.)
+        args.getItems().addListener((ListChangeListener<BuildSettingsModel.ArgRow>) change -> {
+            if (!args.getItems().isEmpty() && getChildren().remove(noArgs)) {
+                getChildren().add(args);
+            }
+        });
     }
 
     private static Label formLabel(String text) {
@@ -233,7 +248,7 @@ public final class BuildSettingsPanel extends VBox implements AutoCloseable {
         args.getStyleClass().add("build-args");
         args.setItems(model.args());
         args.setEditable(false);
-        args.setPlaceholder(new Label("The Dockerfile declares no ARG."));
+        args.setPlaceholder(new Label(NO_ARGS));
         args.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         args.setPrefHeight(180);
         args.setMinHeight(90);

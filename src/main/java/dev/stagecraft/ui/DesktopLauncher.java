@@ -8,6 +8,10 @@ public final class DesktopLauncher {
     }
 
     public static void launch(String... args) {
+        if (args.length == 0) {
+            // The window opens on the bundled example: copy its files out of the jar while the toolkit starts.
+            ExampleGallery.prepareFolder(ExampleGallery.DEFAULT_SLUG);
+        }
         Application.launch(StagecraftApp.class, args);
     }
 }

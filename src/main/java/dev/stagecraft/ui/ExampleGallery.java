@@ -59,6 +59,23 @@ public final class ExampleGallery {
         throw new IOException("no bundled example " + slug);
     }
 
+    /**
+     * Starts taking an example's folder out of the jar on a background thread, so that a later
+     * {@link Example#folder()} finds it ready (it waits for the copy in progress, or makes its own
+     * after a failure).
+     */
+    static void prepareFolder(String slug) {
+        Thread copy = new Thread(() -> {
+            try {
+                folder(slug);
+            } catch (IOException | RuntimeException e) {
+                // Example.folder() tries again and reports the problem where the user sees it.
+            }
+        }, "stagecraft-example-copy");
+        copy.setDaemon(true);
+        copy.start();
+    }
+
     private static synchronized Path folder(String slug) throws IOException {
         Path known = EXTRACTED.get(slug);
         if (known != null && Files.isDirectory(known)) {

@@ -98,6 +98,18 @@ class BuildSettingsPanelTest {
     }
 
     @Test
+    void withoutArgs_aSentenceSaysSo_andTheTableComesWithTheFirstArg(FxRobot robot) {
+        analyse(robot, "FROM scratch AS only\nCOPY a /a\n");
+        assertEquals(BuildSettingsPanel.NO_ARGS, robot.lookup("#build-args-none").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#build-args").tryQuery().isEmpty(), "no empty table");
+        assertFalse(robot.lookup("#build-args-reset-all").query().isVisible(), "nothing to reset");
+        analyse(robot, PIPELINE);
+        assertTrue(robot.lookup("#build-args-none").tryQuery().isEmpty());
+        assertEquals(3, shownArgs(robot).size());
+        assertTrue(robot.lookup("#build-args-reset-all").query().isVisible());
+    }
+
+    @Test
     void anEditedArg_survivesReanalysis_andResetGoesBackToTheDefault(FxRobot robot) {
         analyse(robot, PIPELINE);
         typeOver(robot, "#build-arg-value-NODE_VERSION", "22");
