@@ -67,7 +67,7 @@ public final class EditLatency {
                 throw new IllegalStateException("edit " + i + " never reached the screen");
             }
             if (i >= WARMUP) {
-                timed.add(new long[] {sample[0], sample[1], sample[2], sample[3], kind});
+                timed.add(new long[] {sample[0], sample[1], sample[2], sample[3], sample[4], kind});
             }
         }
         int stages = text.split("\nFROM ", -1).length;
@@ -75,26 +75,40 @@ public final class EditLatency {
                 LINES, stages, EDITS, WARMUP);
         report("snapshot -> analysed + highlighting computed (analysis thread)", timed, 0, 1);
         report("analysed -> applied on the FX thread", timed, 1, 2);
-        report("applied -> laid out (end of next pulse's layout)", timed, 2, 3);
-        report("TOTAL snapshot -> on screen", timed, 0, 3);
+        report("applied -> laid out (end of next pulse's layout)", timed, 2, 4);
+        report("  of which: waiting for the pulse (60 Hz frame clock)", timed, 2, 3);
+        report("  of which: the pulse's CSS and layout", timed, 3, 4);
+        report("TOTAL snapshot -> on screen", timed, 0, 4);
+        report("TOTAL less the wait for the pulse (work done)", timed.stream()
+                .map(t -> new long[] {0, t[1] - t[0] + t[2] - t[1] + t[4] - t[3]}).toList(), 0, 1);
         String[] kinds = {"type a character", "delete it", "retarget a COPY --from", "restore it", "insert a line", "delete it"};
         for (int k = 0; k < kinds.length; k++) {
             int kind = k;
-            report("  total, edits that " + kinds[k], timed.stream().filter(t -> t[4] == kind).toList(), 0, 3);
+            report("  total, edits that " + kinds[k], timed.stream().filter(t -> t[5] == kind).toList(), 0, 4);
         }
         onFx(() -> window[0].close());
         Platform.exit();
     }
 
-    /** Records the stamps of one result; the last one is taken after the next pulse's layout. */
+    /**
+     * Records the stamps of one result: applied, then when the next pulse begins (its CSS pass comes
+     * after the pre-layout listeners), then after that pulse's layout.
+     */
     private static void measure(Scene scene, DocumentViewModel.Result<?> result, BlockingQueue<long[]> samples) {
         long applied = System.nanoTime();
+        long[] pulseStart = new long[1];
+        Runnable[] before = new Runnable[1];
+        before[0] = () -> {
+            pulseStart[0] = System.nanoTime();
+            scene.removePreLayoutPulseListener(before[0]);
+        };
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             long laidOut = System.nanoTime();
             scene.removePostLayoutPulseListener(once[0]);
-            samples.add(new long[] {result.snapshotNanos(), result.analyzedNanos(), applied, laidOut});
+            samples.add(new long[] {result.snapshotNanos(), result.analyzedNanos(), applied, pulseStart[0], laidOut});
         };
+        scene.addPreLayoutPulseListener(before[0]);
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
     }
