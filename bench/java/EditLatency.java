@@ -82,9 +82,13 @@ public final class EditLatency {
         report("TOTAL less the wait for the pulse (work done)", timed.stream()
                 .map(t -> new long[] {0, t[1] - t[0] + t[2] - t[1] + t[4] - t[3]}).toList(), 0, 1);
         String[] kinds = {"type a character", "delete it", "retarget a COPY --from", "restore it", "insert a line", "delete it"};
+        System.out.printf(Locale.ROOT, "%nby edit, p95 in ms: %-22s %9s %9s %9s %9s %9s%n", "", "analysis", "apply", "wait", "css+lay",
+                "total");
         for (int k = 0; k < kinds.length; k++) {
             int kind = k;
-            report("  total, edits that " + kinds[k], timed.stream().filter(t -> t[5] == kind).toList(), 0, 4);
+            List<long[]> these = timed.stream().filter(t -> t[5] == kind).toList();
+            System.out.printf(Locale.ROOT, "  edits that %-30s %9.2f %9.2f %9.2f %9.2f %9.2f%n", kinds[k], p95(these, 0, 1), p95(these, 1, 2),
+                    p95(these, 2, 3), p95(these, 3, 4), p95(these, 0, 4));
         }
         onFx(() -> window[0].close());
         Platform.exit();
@@ -148,6 +152,11 @@ public final class EditLatency {
 
     /** The stage name that edit kind 2 replaced, restored by kind 3. */
     private static String retargeted;
+
+    private static double p95(List<long[]> samples, int from, int to) {
+        double[] ms = samples.stream().mapToDouble(s -> (s[to] - s[from]) / 1e6).sorted().toArray();
+        return ms[(int) Math.ceil(ms.length * 0.95) - 1];
+    }
 
     private static void report(String what, List<long[]> samples, int from, int to) {
         double[] ms = samples.stream().mapToDouble(s -> (s[to] - s[from]) / 1e6).sorted().toArray();

@@ -32,10 +32,12 @@ final class TeachingLints {
     static List<Diagnostic> check(List<Stage> stages, Integer target) {
         List<Diagnostic> out = new ArrayList<>();
         boolean hasBuilder = false;
-        for (Stage s : stages) {
-            for (Instruction i : s.instructions()) {
+        for (int at = 0; at < stages.size() && !hasBuilder; at++) {
+            for (Instruction i : stages.get(at).instructions()) {
+                // One build command is enough: the search stops there (it runs on every keystroke).
                 if (i instanceof RunInstruction run && BUILD_COMMAND.matcher(run.command().display()).find()) {
                     hasBuilder = true;
+                    break;
                 }
             }
         }

@@ -758,6 +758,9 @@ public final class GraphView extends ScrollPane {
      * it is on, else every edge made by the instruction it is in (a COPY or RUN, or a COPY/ADD
      * from the build context).
      */
+    /** The curves and labels {@link #selectEdgesAt} lit last (a redraw may have reused some for other edges). */
+    private Set<Node> litEdgeNodes = Set.of();
+
     void selectEdgesAt(int caret) {
         // By identity: instructions are records, and comparing them field by field for every edge is slow.
         Set<Object> at = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -780,17 +783,23 @@ public final class GraphView extends ScrollPane {
                 }
             }
         }
-        for (Map.Entry<Object, List<Node>> entry : edges.nodesByKey().entrySet()) {
-            boolean lit = at.contains(entry.getKey());
-            for (Node n : entry.getValue()) {
-                boolean isLit = n.getStyleClass().contains("selected");
-                if (lit && !isLit) {
-                    n.getStyleClass().add("selected");
-                } else if (!lit && isLit) {
-                    n.getStyleClass().remove("selected");
-                }
+        // Only the nodes lit before and those to light now are touched, not every edge of the graph.
+        Set<Node> nowLit = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Object, List<Node>> byKey = edges.nodesByKey();
+        for (Object key : at) {
+            nowLit.addAll(byKey.getOrDefault(key, List.of()));
+        }
+        for (Node n : litEdgeNodes) {
+            if (!nowLit.contains(n)) {
+                n.getStyleClass().remove("selected");
             }
         }
+        for (Node n : nowLit) {
+            if (!n.getStyleClass().contains("selected")) {
+                n.getStyleClass().add("selected");
+            }
+        }
+        litEdgeNodes = nowLit;
     }
 
     private static boolean covers(SourceRange range, int caret) {

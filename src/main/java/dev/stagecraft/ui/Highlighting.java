@@ -4,6 +4,7 @@ import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.syntax.Diagnostic;
 import dev.stagecraft.syntax.Severity;
 import dev.stagecraft.syntax.Token;
+import dev.stagecraft.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,7 +22,33 @@ public final class Highlighting {
     static final String WARNING = "diagnostic-warning";
     static final String INFO = "diagnostic-info";
 
+    /**
+     * Every style a span can have, made once: [no token, then each token kind][no diagnostic, error,
+     * warning, info]. Spans share them, so comparing two highlightings mostly compares references.
+     */
+    private static final List<String>[][] STYLES = styles();
+
     private Highlighting() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String>[][] styles() {
+        TokenKind[] kinds = TokenKind.values();
+        String[] severities = {null, ERROR, WARNING, INFO};
+        List<String>[][] styles = new List[kinds.length + 1][severities.length];
+        for (int k = 0; k <= kinds.length; k++) {
+            for (int s = 0; s < severities.length; s++) {
+                List<String> style = new ArrayList<>(2);
+                if (k > 0) {
+                    style.add(kinds[k - 1].styleClass());
+                }
+                if (severities[s] != null) {
+                    style.add(severities[s]);
+                }
+                styles[k][s] = List.copyOf(style);
+            }
+        }
+        return styles;
     }
 
     public static StyleSpans<Collection<String>> of(Analysis analysis) {
@@ -62,11 +89,11 @@ public final class Highlighting {
                 t++;
             }
             int next = length;
-            String tokenClass = null;
+            TokenKind tokenKind = null;
             if (t < tokens.size()) {
                 Token token = tokens.get(t);
                 if (token.start() <= pos) {
-                    tokenClass = token.kind().styleClass();
+                    tokenKind = token.kind();
                     next = token.end();
                 } else {
                     next = token.start();
@@ -75,17 +102,8 @@ public final class Highlighting {
             if (ev < n) {
                 next = (int) Math.min(next, events[ev] / 8);
             }
-            List<String> style = new ArrayList<>(2);
-            if (tokenClass != null) {
-                style.add(tokenClass);
-            }
-            if (active[0] > 0) {
-                style.add(ERROR);
-            } else if (active[1] > 0) {
-                style.add(WARNING);
-            } else if (active[2] > 0) {
-                style.add(INFO);
-            }
+            int severity = active[0] > 0 ? 1 : active[1] > 0 ? 2 : active[2] > 0 ? 3 : 0;
+            List<String> style = STYLES[tokenKind == null ? 0 : tokenKind.ordinal() + 1][severity];
             spans.add(style, next - pos);
             any = true;
             pos = next;

@@ -46,8 +46,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -56,8 +54,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -95,8 +91,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final TabStops tabStops = new TabStops(editor);
     private final GraphView graph = new GraphView(this::selectStage);
     private final BuildContextService buildContext = new BuildContextService();
-    private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
-    private final ListView<Diagnostic> problemList = new ListView<>(problems);
+    private final ProblemList problems = new ProblemList(range -> select(range.start(), range.end()));
     private final Label status = new Label();
     private final ComboBox<String> target = new ComboBox<>();
     private static final String LAST_STAGE = "(last stage)";
@@ -178,28 +173,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.setParagraphGraphicFactory(gutter);
         hover.addSource(buildMarks::errorAt);
         new CurrentLineHighlight(editor);
-        problemList.setId("problems");
-        problemList.setPrefHeight(140);
-        problemList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Diagnostic d, boolean empty) {
-                super.updateItem(d, empty);
-                getStyleClass().removeAll("problem-error", "problem-warning", "problem-info");
-                if (empty || d == null) {
-                    setText(null);
-                    return;
-                }
-                setText(d.position() + "  " + d.message() + "  [" + d.id() + "]");
-                getStyleClass().add("problem-" + d.severity().label());
-            }
-        });
-        problemList.setOnMouseClicked(e -> {
-            Diagnostic d = problemList.getSelectionModel().getSelectedItem();
-            if (d != null && d.range() != null) {
-                select(d.range().start(), d.range().end());
-            }
-        });
-        quickFixes.install(problemList, () -> shown.get() == null ? null : shown.get().analysis());
+        quickFixes.install(problems.view(), problems::selected, () -> shown.get() == null ? null : shown.get().analysis());
         status.setId("status");
         status.getStyleClass().add("status-bar");
 
@@ -233,7 +207,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         sides.getItems().setAll(editorSide, buildSettingsPane, graphSide);
         sides.setId("editor-graph-split");
         sides.setDividerPositions(0.36, 0.6);
-        Tab problemsTab = new Tab("Problems", problemList);
+        Tab problemsTab = new Tab("Problems", problems.view());
         problemsTab.setId("problems-tab");
         Tab logTab = new Tab("Build log");
         logTab.setId("build-log-tab");
@@ -288,9 +262,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             builds.analysisShown(result.analysis(), contextDockerfile());
             shown.set(result);
             selectCardAtCaret();
-            if (!problems.equals(result.analysis().diagnostics())) {
-                problems.setAll(result.analysis().diagnostics());
-            }
+            problems.show(result.analysis());
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
         });

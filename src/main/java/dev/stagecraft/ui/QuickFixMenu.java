@@ -29,6 +29,7 @@ final class QuickFixMenu {
     private final ContextMenu atCaret = new ContextMenu();
     private final ContextMenu forProblem = new ContextMenu();
     private ListView<Diagnostic> problems;
+    private Supplier<Diagnostic> selectedProblem = () -> null;
     private Supplier<Analysis> shown;
 
     /** {@code analysis} gives the analysis of the editor's current text. */
@@ -85,9 +86,14 @@ final class QuickFixMenu {
         }
     }
 
-    /** Gives the Problems list a context menu (and Ctrl+.) with the fixes for its selected problem. */
-    void install(ListView<Diagnostic> problems, Supplier<Analysis> shown) {
+    /**
+     * Gives the Problems list a context menu (and Ctrl+.) with the fixes for its selected problem.
+     *
+     * @param selected the selected problem, as the analysis on screen has it
+     */
+    void install(ListView<Diagnostic> problems, Supplier<Diagnostic> selected, Supplier<Analysis> shown) {
         this.problems = problems;
+        this.selectedProblem = selected;
         this.shown = shown;
         forProblem.setId("problem-fix-menu");
         // A context menu without items does not open: fill it before the list asks it to.
@@ -96,7 +102,7 @@ final class QuickFixMenu {
     }
 
     private void fillProblemMenu() {
-        Diagnostic d = problems.getSelectionModel().getSelectedItem();
+        Diagnostic d = selectedProblem.get();
         Analysis a = shown.get();
         if (d == null || a == null) {
             forProblem.getItems().setAll(disabled("Select a problem to see its fixes"));

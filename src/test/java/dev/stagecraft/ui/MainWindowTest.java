@@ -83,6 +83,24 @@ class MainWindowTest {
     }
 
     @Test
+    void aProblemRowKeptThroughTypingThatMovedItsOffsetsStillSelectsItsText(FxRobot robot) throws TimeoutException {
+        typeAtEnd(robot, "COPY --form=build /etc/passwd /etc/passwd\n");
+        @SuppressWarnings("unchecked")
+        ListView<Diagnostic> problems = robot.lookup("#problems").queryAs(ListView.class);
+        waitUntil(() -> problems.getItems().stream().anyMatch(d -> d.id().equals("unknown-flag")));
+        Diagnostic row = problems.getItems().stream().filter(x -> x.id().equals("unknown-flag")).findFirst().orElseThrow();
+        // A space at the end of line 2: every offset after it moves by one, no line or column does.
+        int endOfLine2 = window.editor().getText().indexOf("/app\n") + "/app".length();
+        robot.interact(() -> window.editor().insertText(endOfLine2, " "));
+        waitUntil(() -> window.shownProperty().getValue().text().equals(window.editor().getText()));
+        assertTrue(problems.getItems().contains(row) && problems.getItems().stream().anyMatch(d -> d == row),
+                "the row reads the same, so it is kept");
+        robot.interact(() -> problems.getSelectionModel().select(row));
+        robot.clickOn(problems.lookup(".list-cell"));
+        waitUntil(() -> "--form=build".equals(window.editor().getSelectedText()));
+    }
+
+    @Test
     void clickingACardSelectsItsStageInTheEditor(FxRobot robot) throws TimeoutException {
         waitUntil(() -> cards(robot) == 2);
         robot.clickOn("#stage-1");
