@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real {@code stagecraft} command line in a child JVM as the unprivileged user 65534
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * whom permissions never fail: that is why "permission denied" needs another process.
  *
  * <p>The child's class path must be readable by that user, and the local Maven repository under
- * {@code /root} is not: its jars are hard-linked (or copied) once into {@code target/}, which is.
+ * {@code /root} is not: its jars are hard-linked (or copied) once per JVM into a folder in /tmp.
  */
 final class UnprivilegedCli {
     /** The user and group the child runs as: nobody:nogroup on Debian. */
@@ -88,45 +90,78 @@ final class UnprivilegedCli {
     }
 
     /**
-     * This JVM's class path with every jar hard-linked into {@code target/unprivileged-classpath}, a
-     * folder any user may read; folders (target/classes) are used where they are, since the worktree
-     * is readable by all.
+     * This JVM's class path as the other user can read it: jars are hard-linked (or copied, where a
+     * link cannot be made or the jar is not readable by all) into a folder in /tmp that is removed
+     * when the JVM ends; folders (target/classes) are used in place when every folder above them
+     * lets others in, else copied there too.
      */
     private static synchronized String classPath() {
         if (classPath != null) {
             return classPath;
         }
         try {
-            Path folder = Path.of("target", "unprivileged-classpath").toAbsolutePath();
-            Files.createDirectories(folder);
+            Path folder = Files.createTempDirectory("stagecraft-cli-classpath-");
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
             List<String> entries = new ArrayList<>();
+            int n = 0;
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 Path path = Path.of(entry).toAbsolutePath();
+                // Numbered: jars of the same name from different groups must not collide.
+                Path target = folder.resolve(n++ + "-" + path.getFileName());
                 if (Files.isDirectory(path)) {
-                    entries.add(path.toString());
+                    entries.add(othersMayEnter(path) ? path.toString() : copyTree(path, target).toString());
                 } else if (Files.isRegularFile(path)) {
-                    // Jars of the same name from different groups would collide: keep the folder name too.
-                    Path link = folder.resolve(path.getParent().getFileName() + "-" + path.getFileName());
-                    if (!Files.exists(link)) {
-                        boolean readableByAll = Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_READ);
-                        try {
-                            if (!readableByAll) {
-                                throw new IOException("a link would share the jar's mode, which others may not read");
-                            }
-                            Files.createLink(link, path);
-                        } catch (IOException | UnsupportedOperationException notLinked) {
-                            Files.copy(path, link, StandardCopyOption.REPLACE_EXISTING);
-                            Files.setPosixFilePermissions(link, PosixFilePermissions.fromString("rw-r--r--"));
+                    boolean readableByAll = Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_READ);
+                    try {
+                        if (!readableByAll) {
+                            throw new IOException("a link would share the jar's mode, which others may not read");
                         }
+                        Files.createLink(target, path);
+                    } catch (IOException | UnsupportedOperationException notLinked) {
+                        Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
                     }
-                    entries.add(link.toString());
+                    entries.add(target.toString());
                 }
             }
             classPath = String.join(File.pathSeparator, entries);
             return classPath;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether others may enter {@code folder} and every folder above it. */
+    private static boolean othersMayEnter(Path folder) throws IOException {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return to;
+    }
+
+    /** Removes the links and copies; the hard-linked jars themselves stay where Maven keeps them. */
+    private static void delete(Path folder) {
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove " + folder + ": " + e.getMessage());
         }
     }
 }
