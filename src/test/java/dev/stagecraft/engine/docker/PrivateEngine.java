@@ -56,8 +56,9 @@ final class PrivateEngine implements AutoCloseable {
         // Short: a unix socket's path may not exceed 107 bytes.
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "sc-dockerd-");
         // In a network namespace of its own: its bridge (BuildKit's steps need one) can be neither the
-        // shared engine's docker0 nor anything else on the host's network. unshare execs dockerd, so
-        // the process is the daemon itself.
+        // shared engine's docker0 nor anything else on the host's network. Never --bridge=none outside
+        // one: a dockerd started so deletes the interface docker0 it finds, the shared engine's.
+        // unshare execs dockerd, so the process is the daemon itself.
         Process daemon = new ProcessBuilder(UNSHARE.toString(), "--net", dockerd().toString(),
                 "--data-root", folder.resolve("data").toString(), "--exec-root", folder.resolve("exec").toString(),
                 "--pidfile", folder.resolve("dockerd.pid").toString(), "-H", "unix://" + folder.resolve("d.sock"),
