@@ -2,6 +2,8 @@ package dev.stagecraft.cli;
 
 import dev.stagecraft.engine.build.BuildReport;
 import dev.stagecraft.engine.BuildSettings;
+import dev.stagecraft.engine.ContextTar;
+import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.history.HistoryFolders;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,6 +79,13 @@ public final class BuildCommand implements Callable<Integer> {
             return EngineBuilds.USAGE;
         }
         Path folder = context != null ? context : file.toAbsolutePath().getParent();
+        try {
+            // Before the engine is asked: an unreadable context is the user's to fix, whatever engine runs.
+            ContextTar.check(folder, file.toAbsolutePath());
+        } catch (EngineException e) {
+            err.println("stagecraft: " + e.getMessage());
+            return EngineBuilds.USAGE;
+        }
         return EngineBuilds.run(builder, log, noHistory ? null : HistoryFolders.defaultDataFolder(), err, builds -> {
             err.println("Building " + file + " with " + builds.builder().id() + " on " + builds.engineSummary());
             BuildSettings settings = new BuildSettings(folder, target, BuildArgs.parse(buildArgs, spec.commandLine()),

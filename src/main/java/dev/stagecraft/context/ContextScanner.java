@@ -1,9 +1,12 @@
 package dev.stagecraft.context;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -73,7 +76,7 @@ public final class ContextScanner {
                     try {
                         attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException e) {
-                        problems.add(path + ": cannot read (" + e.getClass().getSimpleName() + ")");
+                        problems.add(path + ": cannot read (" + reason(e) + ")");
                         continue;
                     }
                     boolean excluded = ignore.excludes(path);
@@ -94,7 +97,7 @@ public final class ContextScanner {
                     }
                 }
             } catch (IOException | SecurityException e) {
-                problems.add((dir.isEmpty() ? "." : dir) + ": cannot list (" + e.getClass().getSimpleName() + ")");
+                problems.add((dir.isEmpty() ? "." : dir) + ": cannot list (" + reason(e) + ")");
             }
             subdirs.sort(null);
             for (int i = subdirs.size() - 1; i >= 0; i--) {
@@ -103,5 +106,17 @@ public final class ContextScanner {
         }
         directories.sort(null);
         return new ContextScan(files, directories, partial != null, partial, problems);
+    }
+
+    /** Why a path could not be read, in words: the exception's class name means nothing to a user. */
+    static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "removed while the context was read";
+        }
+        String message = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 }

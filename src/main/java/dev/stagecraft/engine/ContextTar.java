@@ -7,6 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -52,32 +54,22 @@ public final class ContextTar {
         return write(context, dockerfile, dockerfileText, tarFile, MAX_FILES);
     }
 
+    /**
+     * Checks, before anything is sent or any engine is asked, that {@code context} can be packed:
+     * the folder exists and can be listed, its {@code .dockerignore} can be read, it is not too
+     * large, and every file and folder it would send can be read by this process.
+     *
+     * @param dockerfile the Dockerfile on disk (for a {@code Dockerfile.dockerignore}), or null
+     * @throws EngineException of kind REFUSED with a sentence naming what cannot be read and the fix
+     */
+    public static void check(Path context, Path dockerfile) throws InterruptedException {
+        readableScan(context, dockerfile, MAX_FILES);
+    }
+
     /** As {@link #write(Path, Path, String, Path)}, refusing folders of more than {@code maxFiles} files. */
     static String write(Path context, Path dockerfile, String dockerfileText, Path tarFile, int maxFiles)
             throws InterruptedException {
-        if (!Files.isDirectory(context)) {
-            throw new EngineException(EngineException.Kind.REFUSED,
-                    "The build context " + context + " is not a folder. Choose a context folder in the build settings.");
-        }
-        DockerIgnore ignore;
-        try {
-            ignore = DockerIgnore.load(context, dockerfile);
-        } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.REFUSED,
-                    "Cannot read the .dockerignore of " + context + ": " + e.getMessage(), e);
-        }
-        ContextScan scan = new ContextScanner(maxFiles, SCAN_BUDGET).scan(context, ignore);
-        if (scan.partial()) {
-            throw new EngineException(EngineException.Kind.REFUSED, "The build context " + context + " is too large ("
-                    + scan.partialReason() + "). Add a .dockerignore that leaves out what the build does not need,"
-                    + " or choose a smaller context folder.");
-        }
-        if (!scan.problems().isEmpty()) {
-            List<String> first = scan.problems().subList(0, Math.min(3, scan.problems().size()));
-            throw new EngineException(EngineException.Kind.REFUSED, "Parts of the build context cannot be read: "
-                    + String.join("; ", first) + (scan.problems().size() > 3 ? "; and " + (scan.problems().size() - 3)
-                    + " more" : "") + ". Fix their permissions or exclude them in .dockerignore.");
-        }
+        ContextScan scan = readableScan(context, dockerfile, maxFiles);
         MessageDigest digest = sha256();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
@@ -106,10 +98,58 @@ public final class ContextTar {
             tar.closeArchiveEntry();
             tar.finish();
             return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (AccessDeniedException e) {
+            throw new EngineException(EngineException.Kind.REFUSED, "Cannot pack the build context " + context + ": "
+                    + e.getFile() + " cannot be read (permission denied). Fix its permissions or exclude it in"
+                    + " .dockerignore.", e);
         } catch (IOException e) {
             throw new EngineException(EngineException.Kind.REFUSED,
                     "Cannot pack the build context " + context + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The scan of what would be sent, or a REFUSED sentence when any of it cannot be read. */
+    private static ContextScan readableScan(Path context, Path dockerfile, int maxFiles) throws InterruptedException {
+        if (!Files.isDirectory(context)) {
+            throw new EngineException(EngineException.Kind.REFUSED,
+                    "The build context " + context + " is not a folder. Choose a context folder in the build settings.");
+        }
+        String folderProblem = BuildSettings.contextProblem(context);
+        if (folderProblem != null) {
+            throw new EngineException(EngineException.Kind.REFUSED, folderProblem
+                    + " Fix its permissions (the user running Stagecraft must be able to read and enter it) or choose"
+                    + " another context folder.");
+        }
+        DockerIgnore ignore;
+        try {
+            ignore = DockerIgnore.load(context, dockerfile);
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.REFUSED,
+                    "Cannot read the .dockerignore of " + context + ": " + e.getMessage() + ". Fix its permissions.", e);
+        }
+        ContextScan scan = new ContextScanner(maxFiles, SCAN_BUDGET).scan(context, ignore);
+        if (scan.partial()) {
+            throw new EngineException(EngineException.Kind.REFUSED, "The build context " + context + " is too large ("
+                    + scan.partialReason() + "). Add a .dockerignore that leaves out what the build does not need,"
+                    + " or choose a smaller context folder.");
+        }
+        List<String> problems = new ArrayList<>(scan.problems());
+        for (String file : scan.files().keySet()) {
+            Path path = context.resolve(file);
+            // The scanner only stats entries, which needs no read permission: a file of mode 000 passes
+            // it and would fail halfway through the tar, after the engine was asked.
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isReadable(path)) {
+                problems.add(file + ": cannot read (permission denied)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            List<String> first = problems.subList(0, Math.min(3, problems.size()));
+            throw new EngineException(EngineException.Kind.REFUSED, "Parts of the build context " + context
+                    + " cannot be read: " + String.join("; ", first) + (problems.size() > 3 ? "; and "
+                    + (problems.size() - 3) + " more" : "") + ". Fix their permissions or exclude them in .dockerignore.");
+        }
+        return scan;
     }
 
     private static MessageDigest sha256() {
