@@ -26,16 +26,18 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A build record as one gzip-compressed JSON document (decision 0012): every field of the record and
- * of its report, files as arrays ({@code [path, bytes, mode, kind, linkTarget]}) because a final image
- * has thousands. Names, not positions, for everything else, so a field added later needs no migration:
- * an older document simply lacks it. {@link #FORMAT} is kept beside each document in the database.
+ * Layout 1 of a stored record, the one Stagecraft wrote first: one gzip-compressed JSON document
+ * (decision 0012), every field of the record and of its report by name, files as arrays
+ * ({@code [path, bytes, mode, kind, linkTarget]}) because a final image has thousands. Histories
+ * written then still hold such documents, so they are read as long as Stagecraft reads histories;
+ * {@link RecordBinary} is written now, because reading this text back cost most of a comparison.
+ * The writer stays so tests can make an old history as it was made.
  */
-final class RecordDocument {
-    /** The layout written by {@link #encode}; a reader refuses a layout it does not know. */
+final class RecordJson {
+    /** The number stored beside a document in this layout. */
     static final int FORMAT = 1;
 
-    private RecordDocument() {
+    private RecordJson() {
     }
 
     static byte[] encode(BuildRecord record) {
@@ -125,13 +127,10 @@ final class RecordDocument {
     }
 
     /**
-     * The record a document holds, under {@code id}. A document that is not this layout is an
+     * The record a layout-1 document holds, under {@code id}. A document that is not this layout is an
      * {@link IllegalArgumentException} saying what is wrong.
      */
-    static BuildRecord decode(long id, int format, byte[] document) {
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("stored in layout " + format + ", which this version cannot read");
-        }
+    static BuildRecord decode(long id, byte[] document) {
         Object root = JsonReader.parse(gunzip(document));
         Map<String, String> args = new LinkedHashMap<>();
         if (JsonReader.member(root, "buildArgs") instanceof Map<?, ?> map) {
@@ -150,10 +149,10 @@ final class RecordDocument {
                 number(s, "baseSizeBytes"), list(s, "layers", l -> new LayerSize(at(l, 0).intValueExact(), at(l, 1).longValueExact())),
                 JsonReader.string(s, "problem")));
         List<EdgeReport> edges = list(r, "edges", e -> new EdgeReport(required(e, "kind"), integer(e, "fromStage"),
-                JsonReader.string(e, "image"), integer(e, "to"), integer(e, "line"), list(e, "files", RecordDocument::file),
+                JsonReader.string(e, "image"), integer(e, "to"), integer(e, "line"), list(e, "files", RecordJson::file),
                 number(e, "bytes"), JsonReader.string(e, "problem")));
         return new BuildReport(BuilderKind.fromId(required(r, "builder")), integer(r, "targetStage"), required(r, "finalImageId"),
-                number(r, "finalSizeBytes"), number(r, "leftBehindBytes"), stages, edges, list(r, "finalFiles", RecordDocument::file),
+                number(r, "finalSizeBytes"), number(r, "leftBehindBytes"), stages, edges, list(r, "finalFiles", RecordJson::file),
                 JsonReader.string(r, "finalFilesProblem"), Duration.parse(required(r, "elapsed")));
     }
 
