@@ -62,9 +62,11 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     static HistoryStore open(Path dataFolder, Path dockerfile, Duration busyTimeout) {
+        // sqlite-jdbc starts on a second thread while this one names and checks the file.
+        NativeLibraryCache.prepare(dataFolder);
+        DriverStart.begin();
         HistoryStore store = new HistoryStore(HistoryFolders.databaseFile(dataFolder, dockerfile),
                 HistoryFolders.projectPath(dockerfile), busyTimeout);
-        NativeLibraryCache.prepare(dataFolder);
         store.connect();
         return store;
     }
@@ -206,6 +208,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A connection to a database at the latest version that belongs to this project. */
     private Connection prepared() throws SQLException {
+        DriverStart.await();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
