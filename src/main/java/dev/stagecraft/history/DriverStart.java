@@ -4,21 +4,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteJDBCLoader;
 
 /**
- * sqlite-jdbc's own start in a new process, begun on a second thread so that it runs while the store
- * names its file (a SHA-256, whose providers the JDK sets up on first use) and checks it. Two steps,
- * each 40 to 60 ms of class loading and interpreted code on a quiet machine, needing nothing the store
- * has (decision 0012): loading the native library (after {@link NativeLibraryCache} chose the copy),
- * and a connection's settings ({@link SQLiteConfig}), whose date formats read the JDK's locale and
- * calendar data for the first time in the process. It runs once per process; a window that opened a
- * history before finds it done.
+ * The slowest step of sqlite-jdbc's start in a new process, begun on a second thread so that it runs
+ * while the store names and checks its file and loads the native library: a connection's settings
+ * ({@link SQLiteConfig}) build date formats, which read the JDK's locale and calendar data for the
+ * first time in the process, 50 to 110 ms of class loading and interpreted code that needs nothing the
+ * store has (decision 0012). The store's thread has as much to do meanwhile (naming and checking the
+ * file, sqlite-jdbc's loader and library, 40 to 60 ms), so the two finish about together. It runs
+ * once per process; a window that opened a history before finds it done.
  */
 final class DriverStart {
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
     private static final FutureTask<Void> WORK = new FutureTask<>(() -> {
-        SQLiteJDBCLoader.initialize();
         new SQLiteConfig();
         return null;
     });
@@ -26,7 +24,7 @@ final class DriverStart {
     private DriverStart() {
     }
 
-    /** Starts the work on a daemon thread, the first time only; call it after {@link NativeLibraryCache#prepare}. */
+    /** Starts the work on a daemon thread, the first time only. */
     static void begin() {
         if (BEGUN.compareAndSet(false, true)) {
             Thread thread = new Thread(WORK, "stagecraft-history-start");

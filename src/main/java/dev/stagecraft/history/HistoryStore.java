@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The build history of one project (one Dockerfile path), in one SQLite file under the data folder
@@ -62,11 +63,11 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     static HistoryStore open(Path dataFolder, Path dockerfile, Duration busyTimeout) {
-        // sqlite-jdbc starts on a second thread while this one names and checks the file.
-        NativeLibraryCache.prepare(dataFolder);
+        // A connection's settings are made on a second thread while this one names and checks the file.
         DriverStart.begin();
         HistoryStore store = new HistoryStore(HistoryFolders.databaseFile(dataFolder, dockerfile),
                 HistoryFolders.projectPath(dockerfile), busyTimeout);
+        NativeLibraryCache.prepare(dataFolder);
         store.connect();
         return store;
     }
@@ -208,6 +209,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A connection to a database at the latest version that belongs to this project. */
     private Connection prepared() throws SQLException {
+        loadNativeLibrary();
         DriverStart.await();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
@@ -235,6 +237,15 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /** sqlite-jdbc's loader and native library, on this thread while {@link DriverStart} makes the settings. */
+    private static void loadNativeLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // The connection made next tries again and reports what fails, in sqlite-jdbc's words.
         }
     }
 
