@@ -159,7 +159,10 @@ class BuildGutterTest {
     }
 
     static String state(Label mark) {
-        return mark == null ? null : mark.getStyleClass().stream().filter(c -> c.startsWith("step-") && !c.equals(BuildGutterCells.STEP_MARK))
+        if (mark == null) {
+            return null;
+        }
+        return mark.getStyleClass().stream().filter(c -> c.startsWith("step-") && !c.equals(BuildGutterCells.STEP_MARK))
                 .findFirst().orElse(null);
     }
 
@@ -326,8 +329,9 @@ class BuildGutterTest {
 
     @Test
     void buildColumnsTakeRoomOnlyWhileABuildIsOnScreenAndThenNeverMoveTheText(FxRobot robot) throws Exception {
-        assertTrue(robot.from(harness.graphic(0)).lookup("." + BuildGutterCells.STEP_MARK).tryQuery().isEmpty(), "no build: no step column");
-        assertTrue(robot.from(harness.graphic(0)).lookup("." + BuildGutterCells.LAYER_CELL).tryQuery().isEmpty(), "nor a layer column");
+        Node line1 = harness.graphic(0);
+        assertTrue(robot.from(line1).lookup("." + BuildGutterCells.STEP_MARK).tryQuery().isEmpty(), "no build: no step column");
+        assertTrue(robot.from(line1).lookup("." + BuildGutterCells.LAYER_CELL).tryQuery().isEmpty(), "nor a layer column");
         double bare = fx(() -> harness.graphic(0).prefWidth(-1));
         robot.interact(() -> marks().startBuild(DockerfileAnalyzer.analyze(editor.getText())));
         double building = fx(() -> harness.graphic(0).prefWidth(-1));
