@@ -3,8 +3,6 @@ package dev.stagecraft.history;
 import dev.stagecraft.userdata.DataFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -37,12 +35,7 @@ public final class HistoryFolders {
     }
 
     private static String projectKey(Path dockerfile) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(projectPath(dockerfile).toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] hash = PathHash.sha256(projectPath(dockerfile).toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 8);
     }
 }

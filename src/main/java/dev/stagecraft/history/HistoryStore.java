@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The build history of one project (one Dockerfile path), in one SQLite file under the data folder
@@ -40,8 +41,6 @@ import org.sqlite.SQLiteConfig;
 public final class HistoryStore implements AutoCloseable {
     /** How long a write waits for another window's write before the build is kept in memory instead. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final Path project;
@@ -62,6 +61,8 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     static HistoryStore open(Path dataFolder, Path dockerfile, Duration busyTimeout) {
+        // A connection's settings are made on a second thread while this one names and checks the file.
+        DriverStart.begin();
         HistoryStore store = new HistoryStore(HistoryFolders.databaseFile(dataFolder, dockerfile),
                 HistoryFolders.projectPath(dockerfile), busyTimeout);
         NativeLibraryCache.prepare(dataFolder);
@@ -206,6 +207,8 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A connection to a database at the latest version that belongs to this project. */
     private Connection prepared() throws SQLException {
+        loadNativeLibrary();
+        DriverStart.await();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -232,6 +235,15 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /** sqlite-jdbc's loader and native library, on this thread while {@link DriverStart} makes the settings. */
+    private static void loadNativeLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // The connection made next tries again and reports what fails, in sqlite-jdbc's words.
         }
     }
 
@@ -316,9 +328,11 @@ public final class HistoryStore implements AutoCloseable {
     private boolean setAside(String damage) {
         disconnect();
         String name = file.getFileName().toString();
-        String tag = ".corrupt-" + ASIDE_TIME.format(Instant.now());
+        // Made here, not in a constant: a formatter's set-up is a few ms of every fresh open, for a rare path.
+        DateTimeFormatter asideTime = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        String tag = ".corrupt-" + asideTime.format(Instant.now());
         for (int n = 2; Files.exists(file.resolveSibling(name + tag)); n++) {
-            tag = ".corrupt-" + ASIDE_TIME.format(Instant.now()) + "-" + n;
+            tag = ".corrupt-" + asideTime.format(Instant.now()) + "-" + n;
         }
         Path aside = file.resolveSibling(name + tag);
         try {

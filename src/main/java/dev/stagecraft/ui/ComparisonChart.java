@@ -80,15 +80,17 @@ final class ComparisonChart {
         double y = TOP;
         for (StageRow r : c.stages()) {
             group(pane, y, "Stage " + ComparisonTexts.stageName(r), ComparisonTexts.bytes(r.a()), ComparisonTexts.size(r.a()),
-                    ComparisonTexts.bytes(r.b()), ComparisonTexts.size(r.b()), r.sizeDeltaBytes(), max, false);
+                    ComparisonTexts.bytes(r.b()), ComparisonTexts.size(r.b()), ComparisonTexts.stageDelta(r),
+                    r.a() == null || r.b() == null ? MUTED : color(r.sizeDeltaBytes()), max, false);
             y += GROUP;
         }
-        group(pane, y, "Final image", finalA, Sizes.human(finalA), finalB, Sizes.human(finalB), c.deltaBytes(), max, true);
+        group(pane, y, "Final image", finalA, Sizes.human(finalA), finalB, Sizes.human(finalB), ComparisonTexts.delta(c.deltaBytes()),
+                color(c.deltaBytes()), max, true);
         return pane;
     }
 
     private static void group(Pane pane, double y, String label, long bytesA, String sizeA, long bytesB, String sizeB,
-                              long delta, long max, boolean bold) {
+                              String change, Color changeColor, long max, boolean bold) {
         Text name = text(label, PAD, y + BAR + 4, 13, bold, INK);
         name.setWrappingWidth(LABEL_WIDTH - 10);
         pane.getChildren().add(name);
@@ -101,7 +103,7 @@ final class ComparisonChart {
         b.setFill(COLOR_B);
         pane.getChildren().addAll(a, b, text(sizeA, x + widthA + 6, y + BAR - 3, 11, false, MUTED),
                 text(sizeB, x + widthB + 6, y + 2 * BAR + 1, 11, false, MUTED),
-                text(ComparisonTexts.delta(delta), PAD + LABEL_WIDTH + BAR_SPACE + 90, y + BAR + 4, 13, bold, color(delta)));
+                text(change, PAD + LABEL_WIDTH + BAR_SPACE + 90, y + BAR + 4, 13, bold, changeColor));
     }
 
     private static Color color(long delta) {

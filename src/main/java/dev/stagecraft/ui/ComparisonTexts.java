@@ -17,6 +17,11 @@ final class ComparisonTexts {
     /** A change that makes it bigger: red. */
     static final String BIGGER = "delta-bigger";
     static final String SAME = "delta-same";
+    /**
+     * A stage on one side only: its size is not a change of a stage, so it is neither good nor bad news
+     * and keeps the plain text colour (no rule in the style sheets).
+     */
+    static final String ONE_SIDE = "delta-one-side";
 
     private ComparisonTexts() {
     }
@@ -69,18 +74,40 @@ final class ComparisonTexts {
         return s == null || !s.built() ? 0 : s.sizeBytes();
     }
 
-    /** "build", "#0 / build" when the two sides' stages are named differently, "(final)" on the targets' row. */
+    /**
+     * "build", "#0 / build" when the two sides' stages are named differently, "build (new in B)" or
+     * "test (removed in B)" for a stage on one side only, "(final)" on the targets' row.
+     */
     static String stageName(StageRow r) {
         String a = r.a() == null ? null : StageRow.label(r.a());
         String b = r.b() == null ? null : StageRow.label(r.b());
         String name;
         if (a == null) {
-            name = "B only: " + b;
+            name = b + " (new in B)";
         } else if (b == null) {
-            name = "A only: " + a;
+            name = a + " (removed in B)";
         } else {
             name = a.equals(b) ? a : a + " / " + b;
         }
         return r.targets() ? name + " (final)" : name;
+    }
+
+    /**
+     * A stage row's change: "+5.0 MB" for a stage on both sides; "new stage" or "removed stage" for one
+     * on one side only, whose bar already shows its size: "+12 MB" in red would read as a stage that grew.
+     */
+    static String stageDelta(StageRow r) {
+        if (r.a() == null) {
+            return "new stage";
+        }
+        if (r.b() == null) {
+            return "removed stage";
+        }
+        return delta(r.sizeDeltaBytes());
+    }
+
+    /** The CSS class of {@link #stageDelta}: {@link #ONE_SIDE} for a stage on one side only. */
+    static String stageDeltaClass(StageRow r) {
+        return r.a() == null || r.b() == null ? ONE_SIDE : deltaClass(r.sizeDeltaBytes());
     }
 }

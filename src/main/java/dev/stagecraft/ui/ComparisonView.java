@@ -181,8 +181,7 @@ final class ComparisonView extends BorderPane {
             VBox bars = new VBox(3, bar(r.a() == null ? null : ComparisonTexts.bytes(r.a()), max, ComparisonTexts.size(r.a()),
                     "compare-bar-a"), bar(r.b() == null ? null : ComparisonTexts.bytes(r.b()), max, ComparisonTexts.size(r.b()),
                     "compare-bar-b"));
-            Label delta = label(ComparisonTexts.delta(r.sizeDeltaBytes()), null, "compare-stage-delta",
-                    ComparisonTexts.deltaClass(r.sizeDeltaBytes()));
+            Label delta = label(ComparisonTexts.stageDelta(r), null, "compare-stage-delta", ComparisonTexts.stageDeltaClass(r));
             delta.setMinWidth(90);
             HBox row = new HBox(12, name, bars, delta);
             row.setId("compare-stage-" + i);
@@ -413,7 +412,7 @@ final class ComparisonView extends BorderPane {
 
     /** Asks where, then writes the Markdown report. */
     void chooseMarkdown() {
-        Path target = picker.pickToSave(window(), suggested("comparison.md"));
+        Path target = picker.pickToSave(window(), suggested("comparison.md"), SaveKind.MARKDOWN_REPORT);
         if (target != null) {
             saveMarkdown(target);
         }
@@ -421,7 +420,7 @@ final class ComparisonView extends BorderPane {
 
     /** Asks where, then writes the chart. */
     void choosePng() {
-        Path target = picker.pickToSave(window(), suggested("comparison.png"));
+        Path target = picker.pickToSave(window(), suggested("comparison.png"), SaveKind.PNG_CHART);
         if (target != null) {
             savePng(target);
         }

@@ -10,11 +10,9 @@ import dev.stagecraft.history.HistoryStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,12 +29,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.util.Callback;
 
 /**
  * The builds of the open file, newest first: when, the final image's size and its change against the
@@ -47,9 +48,6 @@ import javafx.scene.layout.Region;
  * build was recorded and when another file is shown.
  */
 final class HistoryPanel extends BorderPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d yyyy, HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-
     /** One line of the list: the stored summary, and for a failed build what it said and where. */
     record Entry(BuildSummary summary, String failure, Integer failedLine) {
         Entry {
@@ -87,7 +85,18 @@ final class HistoryPanel extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No builds yet"));
-        table.getColumns().add(column("When", 170, e -> WHEN.format(e.summary().startedAt()), null));
+        // Its texts are short and it never narrows below them: the table's other columns give way first.
+        TableColumn<Entry, Entry> when = column("When", HistoryTimes.columnWidth(Font.getDefault()),
+                e -> HistoryTimes.when(e.summary().startedAt(), Instant.now(), ZoneId.systemDefault()), null);
+        when.setMinWidth(when.getPrefWidth());
+        Callback<TableColumn<Entry, Entry>, TableCell<Entry, Entry>> whenCells = when.getCellFactory();
+        when.setCellFactory(c -> {
+            TableCell<Entry, Entry> cell = whenCells.call(c);
+            // The style sheet or the desktop may give the cells a bigger font than the default measured above.
+            cell.fontProperty().addListener((obs, old, font) -> fit(when, HistoryTimes.columnWidth(font)));
+            return cell;
+        });
+        table.getColumns().add(when);
         table.getColumns().add(column("Final size", 90, e -> e.summary().finalSizeBytes() == null ? ""
                 : Sizes.human(e.summary().finalSizeBytes()), null));
         table.getColumns().add(column("Change", 100, e -> change(e.summary().sizeChangeBytes()), HistoryPanel::changeStyle));
@@ -97,6 +106,8 @@ final class HistoryPanel extends BorderPane {
         table.getColumns().add(column("Outcome", 160, Entry::outcome, e -> e.summary().succeeded() ? null : "history-failed"));
         table.setRowFactory(t -> {
             TableRow<Entry> row = new TableRow<>();
+            row.itemProperty().addListener((obs, old, entry) -> row.setTooltip(entry == null ? null
+                    : new Tooltip("Started " + when(entry.summary().startedAt()))));
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     reopen(row.getItem());
@@ -272,7 +283,7 @@ final class HistoryPanel extends BorderPane {
     }
 
     private static ComparedBuild compared(BuildRecord record) {
-        return new ComparedBuild("build of " + WHEN.format(record.startedAt()), record.dockerfileText(), record.report());
+        return new ComparedBuild("build of " + when(record.startedAt()), record.dockerfileText(), record.report());
     }
 
     /** "+1.2 MB", "-300 KB", "no change", or empty when there is nothing to compare with. */
@@ -289,6 +300,14 @@ final class HistoryPanel extends BorderPane {
     private static String changeStyle(Entry e) {
         Long change = e.summary().sizeChangeBytes();
         return change == null || change == 0 ? null : change > 0 ? "history-bigger" : "history-smaller";
+    }
+
+    /** Widens {@code column} to {@code width} when it is narrower, and keeps it from narrowing below. */
+    private static void fit(TableColumn<Entry, Entry> column, double width) {
+        if (width > column.getMinWidth()) {
+            column.setMinWidth(width);
+            column.setPrefWidth(Math.max(width, column.getPrefWidth()));
+        }
     }
 
     private static TableColumn<Entry, Entry> column(String title, double width, Function<Entry, String> text,
@@ -320,8 +339,8 @@ final class HistoryPanel extends BorderPane {
         return column;
     }
 
-    /** When the build shown in a past-build window started, for its title. */
+    /** When a build started, in full: for a past-build window's title, a comparison's label, a row's tooltip. */
     static String when(Instant at) {
-        return WHEN.format(at);
+        return HistoryTimes.full(at, ZoneId.systemDefault());
     }
 }

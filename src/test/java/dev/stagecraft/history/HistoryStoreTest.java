@@ -121,7 +121,7 @@ class HistoryStoreTest {
                         + "', 'runtime', 'buildkit')");
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO build_records VALUES (1, 1, ?)")) {
-                s.setBytes(1, RecordDocument.encode(old));
+                s.setBytes(1, RecordJson.encode(old));
                 s.executeUpdate();
             }
             assertEquals(1, Schema.version(c));

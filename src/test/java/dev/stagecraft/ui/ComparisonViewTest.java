@@ -2,6 +2,7 @@ package dev.stagecraft.ui;
 
 import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,7 @@ class ComparisonViewTest {
 
     private final ConcurrentLinkedQueue<Path> answers = new ConcurrentLinkedQueue<>();
     private final List<Path> suggested = new ArrayList<>();
+    private final List<SaveKind> kinds = new ArrayList<>();
     private Stage stage;
     private ComparisonView view;
 
@@ -67,7 +69,13 @@ class ComparisonViewTest {
 
             @Override
             public Path pickToSave(Window owner, Path suggestion) {
+                throw new AssertionError("a comparison saves no Dockerfile: the dialog must say what it saves");
+            }
+
+            @Override
+            public Path pickToSave(Window owner, Path suggestion, SaveKind kind) {
                 suggested.add(suggestion);
+                kinds.add(kind);
                 return answers.poll();
             }
         }, dir);
@@ -100,8 +108,10 @@ class ComparisonViewTest {
         assertEquals("\u22125.0 MB", delta0.getText());
         assertTrue(delta0.getStyleClass().contains(ComparisonTexts.SMALLER));
         Label delta1 = robot.lookup("#compare-stage-1 .compare-stage-delta").queryAs(Label.class);
-        assertEquals("+12 MB", delta1.getText());
-        assertTrue(delta1.getStyleClass().contains(ComparisonTexts.BIGGER));
+        assertEquals("new stage", delta1.getText(), "a stage only B has is new, not a growth");
+        assertTrue(delta1.getStyleClass().contains(ComparisonTexts.ONE_SIDE));
+        assertFalse(delta1.getStyleClass().contains(ComparisonTexts.BIGGER), "not red like a stage that grew");
+        assertEquals("build (new in B)", robot.lookup("#compare-stage-1 .compare-stage-name").queryAs(Label.class).getText());
         assertEquals("#0 / #1 (final)", robot.lookup("#compare-stage-0 .compare-stage-name").queryAs(Label.class).getText());
 
         double a0 = robot.lookup("#compare-stage-0 .compare-bar-a").queryAs(Region.class).getWidth();
@@ -172,10 +182,13 @@ class ComparisonViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(markdown));
         assertEquals(ComparisonMarkdown.of(view.comparison()), Files.readString(markdown));
         assertEquals(dir.resolve("comparison.md"), suggested.get(0), "the dialog starts in the context folder");
+        assertEquals(SaveKind.MARKDOWN_REPORT, kinds.get(0), "the dialog says it saves a Markdown report");
 
         answers.add(png);
         robot.clickOn("#compare-save-png");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
+        assertEquals(SaveKind.PNG_CHART, kinds.get(1), "the dialog says it saves a PNG chart");
+        assertEquals(dir.resolve("comparison.png"), suggested.get(1));
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");
         assertEquals(ComparisonChart.WIDTH * ComparisonChart.PNG_SCALE, image.getWidth());

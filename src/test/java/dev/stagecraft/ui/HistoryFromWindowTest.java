@@ -75,8 +75,9 @@ class HistoryFromWindowTest {
 
     private void buildAndWait(FxRobot robot) throws Exception {
         robot.clickOn("#build-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status(robot).startsWith("Built with")
-                || robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
+        // Read on the FX thread: a lookup from this thread can meet the scene graph while the build changes it.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> status(robot).startsWith("Built with")
+                || robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed")).get(5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +49,11 @@ class HistoryPanelTest {
     private Path data;
     private final AtomicReference<BuildComparison> compared = new AtomicReference<>();
     private long[] ids;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path folder = Files.createTempDirectory(dir, "project");
         dockerfile = Files.writeString(folder.resolve("Dockerfile"), TEXT);
         data = folder.resolve("data");
@@ -120,6 +124,37 @@ class HistoryPanelTest {
         assertTrue(robot.lookup(".history-failed").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.Labeled l
                 && "failed at line 2".equals(l.getText())));
         assertEquals("3 builds of Dockerfile", robot.lookup("#history-message").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theWhenColumnShowsEachTimeWhole_atTheAppsDefaultWindowSize(FxRobot robot) throws Exception {
+        // A build of an earlier year gives the widest text; the app opens at 1280 x 800; desktops often have a
+        // bigger font than the headless toolkit's 13 px.
+        try (HistoryStore store = HistoryStore.open(data, dockerfile)) {
+            store.record(BuildRecord.succeeded(dockerfile, TEXT, Map.of(), null, "Docker 20.10.24 (API 1.41)",
+                    Instant.parse("2025-12-30T23:59:59Z"), report(2000, 50_000)));
+        }
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.setStyle("-fx-font-size: 16px;");
+            window.historyPanel().refresh();
+        });
+        waitUntil(() -> window.historyPanel().entries().size() == 4);
+        robot.clickOn("#history-tab");
+        // The earlier year's build is the oldest, the last row: scrolled into view whatever the rows' height.
+        robot.interact(() -> window.historyPanel().table().scrollTo(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Each When cell's text, and the text its skin draws (cut short with an ellipsis when it does not fit).
+        List<List<String>> cells = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && "When".equals(c.getTableColumn().getText()) && c.getText() != null && !c.getText().isEmpty())
+                .map(n -> List.of(((TableCell<?, ?>) n).getText(), ((Text) n.lookup(".text")).getText())).toList()).get();
+        assertFalse(cells.isEmpty(), "the When cells are shown");
+        for (List<String> cell : cells) {
+            assertEquals(cell.get(0), cell.get(1), "the time is shown whole, not cut short");
+        }
+        assertTrue(cells.stream().anyMatch(c -> c.get(0).contains("2025")), "an earlier year's build names its year");
     }
 
     @Test
