@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -73,16 +74,10 @@ public final class DiagnosticGutter implements IntFunction<Node> {
         lines.values().forEach(list -> list.sort(Comparator.comparing(Diagnostic::severity)));
         Map<Integer, List<Diagnostic>> old = byLine;
         byLine = lines;
-        int visible = editor.getVisibleParagraphs().size();
-        for (int v = 0; v < visible; v++) {
-            int paragraph = editor.visibleParToAllParIndex(v);
-            if (!old.getOrDefault(paragraph, List.of()).equals(lines.getOrDefault(paragraph, List.of()))) {
-                editor.recreateParagraphGraphic(paragraph);
-            }
-        }
+        redrawVisible(p -> !old.getOrDefault(p, List.of()).equals(lines.getOrDefault(p, List.of())));
     }
 
-    private void redrawVisible(java.util.function.IntPredicate which) {
+    private void redrawVisible(IntPredicate which) {
         int visible = editor.getVisibleParagraphs().size();
         for (int v = 0; v < visible; v++) {
             int paragraph = editor.visibleParToAllParIndex(v);
