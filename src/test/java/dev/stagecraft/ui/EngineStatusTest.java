@@ -1,14 +1,18 @@
 package dev.stagecraft.ui;
 
 import static dev.stagecraft.ui.TestWindows.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.engine.BuildEngine;
 import dev.stagecraft.engine.EngineEndpoint;
 import dev.stagecraft.engine.EngineEndpoints;
+import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.engine.EngineInfo;
 import dev.stagecraft.engine.RealEngine;
 import dev.stagecraft.engine.docker.DockerBuildEngine;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +28,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /** The status bar says which engine Stagecraft builds with, or why none answers and what to do. */
 @ExtendWith(ApplicationExtension.class)
 class EngineStatusTest {
+    private static final EngineEndpoint SOCKET = new EngineEndpoint("unix:///var/run/docker.sock", false, null,
+            "the default socket");
+    private static final String SENTENCE = "Permission denied on unix:///var/run/docker.sock (the default socket): the"
+            + " socket belongs to root:docker with mode rw-rw----. Add your user to the docker group (sudo usermod -aG"
+            + " docker $USER, then log in again), or point DOCKER_HOST at an engine you may use.";
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private EngineStatus status;
 
@@ -66,5 +76,39 @@ class EngineStatusTest {
         assertTrue(label.getText().contains("Start the engine"), label.getText());
         assertTrue(label.getStyleClass().contains("engine-missing"));
         assertTrue(status.engine() == null);
+    }
+
+    /**
+     * A socket the user may not open: the status bar shows the engine's own sentence, the one
+     * {@code stagecraft build} prints (cli.BuildFaultsTest proves that sentence as an unprivileged user;
+     * the tests run as root here, whom no socket refuses, so the engine's answer is stood in for).
+     */
+    @Test
+    void socketPermissionDenied_showsTheEnginesSentenceAsIs_andNoEngine(FxRobot robot) throws TimeoutException {
+        status = new EngineStatus(() -> new EngineEndpoints.Resolution(SOCKET, null), EngineStatusTest::refusing,
+                executor);
+        robot.interact(status::check);
+        Label label = status.view();
+        waitUntil(() -> label.getText().startsWith("Permission denied"));
+        assertEquals(SENTENCE, label.getText());
+        assertTrue(label.getTooltip().getText().startsWith(SENTENCE), label.getTooltip().getText());
+        assertTrue(label.getStyleClass().contains("engine-missing"));
+        assertNull(status.engine());
+        assertNull(status.infoProperty().get());
+    }
+
+    /** An engine whose every call is refused as the socket refuses an unprivileged user. */
+    private static BuildEngine refusing(EngineEndpoint endpoint) {
+        return (BuildEngine) Proxy.newProxyInstance(BuildEngine.class.getClassLoader(), new Class<?>[] {BuildEngine.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "endpoint":
+                            return endpoint;
+                        case "close":
+                            return null;
+                        default:
+                            throw new EngineException(EngineException.Kind.PERMISSION_DENIED, SENTENCE);
+                    }
+                });
     }
 }
