@@ -45,6 +45,13 @@ public interface BuildEngine extends AutoCloseable {
     /** Removes the image (and its tags); an image already gone is not an error. */
     void removeImage(String imageId);
 
+    /**
+     * Tells {@code listener} of every image event, from {@link ImageEvents#watching()} until the
+     * returned handle is closed or the connection is lost ({@link ImageEvents#ended()}). Returns at
+     * once; the watch starts in the background.
+     */
+    AutoCloseable watchImageEvents(ImageEvents listener);
+
     /** Ids of the containers running now, all of them: a cancelled build must leave none of its own. */
     List<String> runningContainers();
 

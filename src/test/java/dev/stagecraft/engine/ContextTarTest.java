@@ -55,6 +55,27 @@ class ContextTarTest {
     }
 
     @Test
+    void theSameTextAndFiles_makeTheSameBytes_soTheEngineSeesAnUnchangedContext() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(context.resolve("a.txt"), "one");
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        Files.setLastModifiedTime(dockerfile, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        Path first = dir.resolve("1.tar");
+        Path second = dir.resolve("2.tar");
+        ContextTar.write(context, dockerfile, "FROM scratch\nCOPY a.txt /\n", first);
+        Thread.sleep(1100);
+        ContextTar.write(context, dockerfile, "FROM scratch\nCOPY a.txt /\n", second);
+        assertEquals(-1L, Files.mismatch(first, second), "a second later, nothing changed: the same tar");
+        try (InputStream in = Files.newInputStream(second); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+                if (e.getName().equals(ContextTar.DOCKERFILE_NAME)) {
+                    assertEquals(1_700_000_000_000L, e.getModTime().getTime(), "the text sent is dated as its file");
+                }
+            }
+        }
+    }
+
+    @Test
     void digest_followsTheContextNotTheDockerfile() throws Exception {
         Path context = Files.createDirectories(dir.resolve("ctx"));
         Files.writeString(context.resolve("a.txt"), "one");

@@ -61,12 +61,14 @@ final class BuildMeasurer {
 
     /**
      * Measures every built stage ({@code images}: stage index to image id), every COPY --from edge, and
-     * the files of the {@code target} stage's image.
+     * the files of the {@code target} stage's image. {@code externals}: the external images' facts as
+     * the engine gave them when the build was sent, by reference; one not there is asked now.
      */
     Result measure(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
-                   Map<Integer, String> images, int target) throws InterruptedException {
+                   Map<Integer, String> images, Map<String, ImageFacts> externals, int target)
+            throws InterruptedException {
         Map<Integer, Measured> measured = new HashMap<>();
-        List<StageReport> stages = stages(analysis, names, builder, needed, images, measured);
+        List<StageReport> stages = stages(analysis, names, builder, needed, images, externals, measured);
         Map<Integer, ImageArchive> archives = new HashMap<>();
         try {
             List<EdgeReport> edges = edges(analysis, images, measured, archives);
@@ -116,8 +118,9 @@ final class BuildMeasurer {
     }
 
     private List<StageReport> stages(Analysis analysis, List<String> names, BuilderKind builder, java.util.Set<Integer> needed,
-                             Map<Integer, String> images, Map<Integer, Measured> measured) {
-        Map<String, ImageFacts> external = new HashMap<>();
+                             Map<Integer, String> images, Map<String, ImageFacts> externals,
+                             Map<Integer, Measured> measured) {
+        Map<String, ImageFacts> external = new HashMap<>(externals);
         List<StageReport> reports = new ArrayList<>();
         for (Stage s : analysis.stages()) {
             String id = images.get(s.index());

@@ -22,8 +22,6 @@ import dev.stagecraft.stage.AnalysisOptions;
 import dev.stagecraft.stage.DockerfileAnalyzer;
 import dev.stagecraft.stage.Stage;
 import dev.stagecraft.syntax.Diagnostic;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +56,8 @@ public final class BuildRunner {
     public static final String STAGE_LABEL = "dev.stagecraft.stage";
     /** How many stages are built as their own targets at once. */
     private static final int PARALLEL_STAGE_BUILDS = 4;
+    /** How long the build waits for the engine's answers about images before it goes on without. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
 
     /** What to build: the editor's text (never written back), its file if any, and the settings. */
     public record Input(String text, Path dockerfile, BuildSettings settings, boolean withoutSyntaxDirective) {
@@ -70,22 +70,24 @@ public final class BuildRunner {
     private final BuildEngine engine;
     private final BuildMeasurer measurer;
     private final StageMemo memo;
+    private final WatchedImages watched;
     private final java.util.function.Supplier<String> engineVersion;
     private final Map<String, String> extraLabels;
-    private final Path workFolder;
+    private final ContextTars tars;
 
     /**
      * @param extraLabels labels added to every image besides Stagecraft's own (tests mark theirs)
-     * @param workFolder where context tars and saved images are written while a build runs
+     * @param tars the context tars of recent builds, kept in the workbench's folder
      */
     BuildRunner(BuildEngine engine, java.util.function.Supplier<String> engineVersion, BuildMeasurer measurer,
-                StageMemo memo, Map<String, String> extraLabels, Path workFolder) {
+                StageMemo memo, WatchedImages watched, ContextTars tars, Map<String, String> extraLabels) {
         this.memo = memo;
+        this.watched = watched;
         this.engine = engine;
         this.engineVersion = engineVersion;
         this.measurer = measurer;
         this.extraLabels = Map.copyOf(extraLabels);
-        this.workFolder = workFolder;
+        this.tars = tars;
     }
 
     /**
@@ -112,8 +114,10 @@ public final class BuildRunner {
         DockerfileRewrites.Rewritten named = DockerfileRewrites.withStageNames(unnamed,
                 input.withoutSyntaxDirective() ? DockerfileAnalyzer.analyze(unnamed, options) : analysis);
         // What was sent, with every stage named: an unnamed target can be named too, and the
-        // stages it needs and those that ship follow from it. Lines are the user's.
-        Analysis sent = DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
+        // stages it needs and those that ship follow from it. Lines are the user's. Text sent as
+        // written, built to its last stage, is the text already analysed.
+        Analysis sent = named.text().equals(input.text()) && settings.target() == null ? analysis
+                : DockerfileAnalyzer.analyze(named.text(), options.withTarget(named.stageNames().get(target)));
 
         Set<Integer> needed = new TreeSet<>(sent.buildOrder());
         needed.add(target);
@@ -125,15 +129,15 @@ public final class BuildRunner {
             }
         }
 
-        Path tar = temporaryFile("context-");
-        try {
-            events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
-            String contextDigest = ContextTar.write(settings.contextFolder(), input.dockerfile(), named.text(), tar);
-            // While the target builds: which stages' images earlier builds left that fit this text.
-            java.util.concurrent.CompletableFuture<Kept> kept = settings.builder() != BuilderKind.BUILDKIT
-                    ? java.util.concurrent.CompletableFuture.completedFuture(new Kept(Map.of(), Map.of()))
-                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> kept(sent, settings, input, contextDigest,
-                            target));
+        events.accept(new BuildEvent.PhaseChanged("Packing the build context " + settings.contextFolder()));
+        String fileLabel = ImageCleanup.fileLabel(input.dockerfile());
+        watched.watch();
+        java.util.concurrent.CompletableFuture<Map<String, ImageFacts>> asked = ExternalImages.ask(watched, sent);
+        try (ContextTars.Lease packed = tars.pack(settings.contextFolder(), input.dockerfile(), named.text())) {
+            Path tar = packed.tar();
+            String contextDigest = packed.digest();
+            Optional<Map<String, ImageFacts>> externals = answered(asked);
+            WatchedImages.Moment sending = watched.now();
             Map<Integer, String> images = new LinkedHashMap<>();
             events.accept(new BuildEvent.PhaseChanged("Building " + sent.stages().get(target).label()
                     + " with " + (settings.builder() == BuilderKind.BUILDKIT ? "BuildKit" : "the classic builder")));
@@ -165,37 +169,29 @@ public final class BuildRunner {
             }
             List<Integer> missing = built.stream().filter(s -> !images.containsKey(s)).toList();
             Map<Integer, String> keys = Map.of();
-            if (!missing.isEmpty()) {
-                Kept known = join(kept);
-                keys = known.keys();
-                missing = reuse(missing, known.images(), failed.stageStates, images);
+            watched.seen(finalImage, sending);
+            if (!missing.isEmpty() && settings.builder() == BuilderKind.BUILDKIT && externals.isPresent()) {
+                keys = StageMemo.keys(sent, settings.builder(), engine.endpoint().host() + "\0" + fileLabel,
+                        settings.buildArgs(), contextDigest, ref -> externals.get().containsKey(ref)
+                                ? externals.get().get(ref).id() : "");
+                missing = reuse(missing, keptImages(keys, missing, failed.stageStates), images);
             }
             if (!missing.isEmpty()) {
                 events.accept(new BuildEvent.PhaseChanged("Building " + missing.size()
                         + (missing.size() == 1 ? " other stage" : " other stages") + " as targets, to measure them"));
+                WatchedImages.Moment stagesSent = watched.now();
                 Map<Integer, String> builtNow = buildStages(missing, settings, tar, named, input, cancellation);
                 images.putAll(builtNow);
                 for (Map.Entry<Integer, String> e : builtNow.entrySet()) {
-                    memo.remember(keys.get(e.getKey()), e.getValue());
+                    watched.seen(e.getValue(), stagesSent);
+                    if (keys.containsKey(e.getKey())) {
+                        memo.remember(keys.get(e.getKey()), e.getValue());
+                    }
                 }
             }
             events.accept(new BuildEvent.PhaseChanged("Measuring sizes and the files on each edge"));
-            return report(sent, names, input.dockerfile(), settings.builder(), target, needed, images, started,
-                    cancellation);
-        } finally {
-            try {
-                Files.deleteIfExists(tar);
-            } catch (IOException ignored) {
-                // The work folder goes when the workbench closes.
-            }
-        }
-    }
-
-    private Path temporaryFile(String prefix) {
-        try {
-            return Files.createTempFile(workFolder, prefix, ".tar");
-        } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.REFUSED, "Cannot write in " + workFolder + ": " + e.getMessage(), e);
+            return report(sent, names, fileLabel, settings.builder(), target, needed, images,
+                    externals.orElse(Map.of()), started, cancellation);
         }
     }
 
@@ -237,23 +233,38 @@ public final class BuildRunner {
         }
     }
 
-    /** Every stage's key, and the images kept for those keys that still exist. */
-    private record Kept(Map<Integer, String> keys, Map<Integer, String> images) {
+    /**
+     * What the engine answered before the build, or empty when it could not be asked or took longer
+     * than {@link #ANSWER_WAIT}: the build then goes on without (and reports an engine that cannot
+     * be reached in its own words); the stages are then built as targets to be measured.
+     */
+    private static Optional<Map<String, ImageFacts>> answered(
+            java.util.concurrent.CompletableFuture<Map<String, ImageFacts>> asked)
+            throws InterruptedException {
+        try {
+            return Optional.of(asked.get(ANSWER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
-    private Kept kept(Analysis sent, BuildSettings settings, Input input, String contextDigest, int target) {
-        Map<String, String> externalIds = new HashMap<>();
-        Map<Integer, String> keys = StageMemo.keys(sent, settings.builder(), engine.endpoint().host() + "\0"
-                + ImageCleanup.fileLabel(input.dockerfile()), settings.buildArgs(), contextDigest,
-                ref -> externalIds.computeIfAbsent(ref, r -> engine.inspectImage(r).map(ImageFacts::id).orElse("")));
-        Map<Integer, String> images = new HashMap<>();
-        keys.forEach((stage, key) -> {
-            String image = memo.image(key);
-            if (stage != target && image != null && engine.inspectImage(image).isPresent()) {
-                images.put(stage, image);
+    /**
+     * The images kept for those of {@code stages} whose steps the target's build all found in the
+     * cache (so the engine's cache still holds exactly that result), and that the engine still has.
+     */
+    private Map<Integer, String> keptImages(Map<Integer, String> keys, List<Integer> stages,
+                                            Map<Integer, StepState> states) {
+        Map<Integer, String> candidates = new HashMap<>();
+        for (int stage : stages) {
+            String image = memo.image(keys.get(stage));
+            if (image != null && states.get(stage) == StepState.CACHED) {
+                candidates.put(stage, image);
             }
-        });
-        return new Kept(keys, images);
+        }
+        Set<String> present = watched.present(candidates.values());
+        Map<Integer, String> found = new HashMap<>(candidates);
+        found.values().removeIf(image -> !present.contains(image));
+        return found;
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
@@ -264,15 +275,11 @@ public final class BuildRunner {
         }
     }
 
-    /**
-     * Takes the kept images of stages whose steps the target's build all found in the cache (so the
-     * engine's cache still holds exactly that result); returns the stages still to build.
-     */
-    private static List<Integer> reuse(List<Integer> stages, Map<Integer, String> kept, Map<Integer, StepState> states,
-                                       Map<Integer, String> images) {
+    /** Takes the kept images of those of {@code stages} that have one; returns the stages still to build. */
+    private static List<Integer> reuse(List<Integer> stages, Map<Integer, String> kept, Map<Integer, String> images) {
         List<Integer> left = new ArrayList<>();
         for (int s : stages) {
-            if (kept.containsKey(s) && states.get(s) == StepState.CACHED) {
+            if (kept.containsKey(s)) {
                 images.put(s, kept.get(s));
             } else {
                 left.add(s);
@@ -302,19 +309,18 @@ public final class BuildRunner {
         }
     }
 
-    private BuildReport report(Analysis analysis, List<String> names, Path dockerfile, BuilderKind builder, int target,
-                               Set<Integer> needed,
-                               Map<Integer, String> images, long started, Cancellation cancellation)
+    private BuildReport report(Analysis analysis, List<String> names, String fileLabel, BuilderKind builder, int target,
+                               Set<Integer> needed, Map<Integer, String> images, Map<String, ImageFacts> externals,
+                               long started, Cancellation cancellation)
             throws InterruptedException {
         // The images this file's last build left are superseded, unless they are the same ones (a
         // rebuild that changed nothing): listing the engine's images is then skipped.
-        String fileLabel = ImageCleanup.fileLabel(dockerfile);
         Set<String> current = Set.copyOf(images.values());
         java.util.concurrent.CompletableFuture<Integer> superseded = current.equals(memo.lastImages(fileLabel))
                 ? java.util.concurrent.CompletableFuture.completedFuture(0)
                 : java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> ImageCleanup.removeSuperseded(engine, fileLabel, current));
-        BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images, target);
+        BuildMeasurer.Result measured = measurer.measure(analysis, names, builder, needed, images, externals, target);
         join(superseded);
         memo.rememberLastImages(fileLabel, current);
         if (cancellation.isCancelled()) {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * What successive builds share while a window (or one CLI run) lives: a private work folder for
  * context tars and saved images, deleted at the end, and the cache of layer listings, so a rebuild
- * whose COPY layers did not change lists their files without saving images again.
+ * whose COPY layers did not change lists their files without saving images again; and what is known
+ * of the images earlier builds made (kept by key, and whether the engine still has them).
  */
 public final class Workbench implements AutoCloseable {
     /**
@@ -28,10 +29,15 @@ public final class Workbench implements AutoCloseable {
     private final LandedFiles landed = new LandedFiles(LayerListingCache.inMemory(CACHED_LAYER_ENTRIES));
     private final ImageLookup images = new ImageLookup();
     private final StageMemo memo = new StageMemo();
+    private final ContextTars tars;
     private BuildEngine versionOf;
     private String version;
+    private BuildEngine keptOf;
+    private WatchedImages kept;
+
     private Workbench(Path folder) {
         this.folder = folder;
+        this.tars = new ContextTars(folder);
     }
 
     /** A workbench in a new temporary folder. */
@@ -42,7 +48,19 @@ public final class Workbench implements AutoCloseable {
     /** A runner on {@code engine}; {@code extraLabels} go on every image besides Stagecraft's own. */
     public BuildRunner runner(BuildEngine engine, Map<String, String> extraLabels) {
         return new BuildRunner(engine, () -> engineVersion(engine), new BuildMeasurer(engine, landed, images, folder), memo,
-                extraLabels, folder);
+                keptImages(engine), tars, extraLabels);
+    }
+
+    /** What is known of the images earlier builds made, one engine at a time. */
+    private synchronized WatchedImages keptImages(BuildEngine engine) {
+        if (engine != keptOf) {
+            if (kept != null) {
+                kept.close();
+            }
+            kept = new WatchedImages(engine);
+            keptOf = engine;
+        }
+        return kept;
     }
 
     /** The engine's version, asked once per engine (the syntax checks depend on it). */
@@ -56,6 +74,11 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (kept != null) {
+                kept.close();
+            }
+        }
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override

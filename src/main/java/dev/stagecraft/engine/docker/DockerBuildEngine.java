@@ -9,6 +9,8 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Version;
@@ -27,6 +29,7 @@ import dev.stagecraft.engine.EngineException.Kind;
 import dev.stagecraft.engine.EngineInfo;
 import dev.stagecraft.engine.HistoryEntry;
 import dev.stagecraft.engine.ImageFacts;
+import dev.stagecraft.engine.ImageEvents;
 import dev.stagecraft.engine.progress.BuildStreamLines;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -376,6 +379,48 @@ public final class DockerBuildEngine implements BuildEngine {
             return quick.listContainersCmd().exec().stream().map(Container::getId).toList();
         } catch (RuntimeException e) {
             throw EngineFailures.classify(e, endpoint);
+        }
+    }
+
+    @Override
+    public AutoCloseable watchImageEvents(ImageEvents listener) {
+        ResultCallback.Adapter<Event> watch = new ResultCallback.Adapter<>() {
+            @Override
+            public void onStart(java.io.Closeable stream) {
+                super.onStart(stream);
+                listener.watching();
+            }
+
+            @Override
+            public void onNext(Event event) {
+                String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId()
+                        : event.getId();
+                String action = event.getAction() != null ? event.getAction() : event.getStatus();
+                if (action != null && id != null) {
+                    listener.happened(action, id);
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                listener.ended();
+                super.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                listener.ended();
+                super.onComplete();
+            }
+        };
+        try {
+            // The long-lived client: the quick one's response timeout would end a quiet watch. Events
+            // since the epoch: the engine replays the ones it still holds, so one that came between
+            // the stream's start and its subscription is told too.
+            return slow.eventsCmd().withSince("0").withEventTypeFilter(EventType.IMAGE).exec(watch);
+        } catch (RuntimeException e) {
+            listener.ended();
+            return () -> { };
         }
     }
 

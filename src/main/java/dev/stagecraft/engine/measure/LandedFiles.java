@@ -3,7 +3,10 @@ package dev.stagecraft.engine.measure;
 import dev.stagecraft.engine.HistoryEntry;
 import dev.stagecraft.engine.ImageFacts;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +18,19 @@ import java.util.Optional;
  * Thread-safe when the cache is; an {@link ImageArchive} is read by one thread at a time.
  */
 public final class LandedFiles {
+    /** How many whole images' file lists are kept: a rebuild that changed nothing asks for the same one. */
+    private static final int IMAGES_KEPT = 8;
+
     private final LayerListingCache cache;
+    private final Map<List<String>, List<LandedFile>> imageFiles = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, List<LandedFile>> eldest) {
+                    return size() > IMAGES_KEPT;
+                }
+            });
 
     public LandedFiles(LayerListingCache cache) {
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -52,6 +67,10 @@ public final class LandedFiles {
      * of {@code docker image inspect}), from the cache alone; empty unless every layer is cached.
      */
     public Optional<List<LandedFile>> cachedImage(List<String> diffIds) {
+        List<LandedFile> known = imageFiles.get(diffIds);
+        if (known != null) {
+            return Optional.of(known);
+        }
         List<List<LayerEntry>> listings = new ArrayList<>(diffIds.size());
         for (String diffId : diffIds) {
             Optional<List<LayerEntry>> kept = cache.get(diffId);
@@ -60,7 +79,9 @@ public final class LandedFiles {
             }
             listings.add(kept.get());
         }
-        return Optional.of(FinalFiles.of(listings));
+        List<LandedFile> files = List.copyOf(FinalFiles.of(listings));
+        imageFiles.put(List.copyOf(diffIds), files);
+        return Optional.of(files);
     }
 
     /**

@@ -109,6 +109,44 @@ class DockerBuildEngineTest {
         assertTrue(Files.size(saved) > 1024);
     }
 
+    @Test
+    void imageEvents_tellARemovalOfAnImageMadeAfterTheWatchBegan_untilClosed() throws Exception {
+        java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch watching = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        AutoCloseable watch = engine.watchImageEvents(new dev.stagecraft.engine.ImageEvents() {
+            @Override
+            public void watching() {
+                watching.countDown();
+            }
+
+            @Override
+            public void happened(String action, String imageId) {
+                told.add(action + " " + imageId);
+            }
+
+            @Override
+            public void ended() {
+                ended.countDown();
+            }
+        });
+        assertTrue(watching.await(10, TimeUnit.SECONDS), "the watch began");
+        String id = engine.build(request(BuilderKind.BUILDKIT, "FROM %s\nLABEL made.at=\"%d\"\n".formatted(
+                RealEngine.BASE_IMAGE, System.nanoTime()), null), m -> { }, new Cancellation());
+        engine.removeImage(id);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String removal = null;
+        while (removal == null && System.nanoTime() < deadline) {
+            String event = told.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null && event.equals("delete " + id)) {
+                removal = event;
+            }
+        }
+        assertEquals("delete " + id, removal, "told: " + told);
+        watch.close();
+        assertTrue(ended.await(10, TimeUnit.SECONDS), "closing ends the watch");
+    }
+
     @ParameterizedTest
     @EnumSource(BuilderKind.class)
     void failingRun_endsInBuildFailedWithTheEnginesText(BuilderKind builder) throws Exception {

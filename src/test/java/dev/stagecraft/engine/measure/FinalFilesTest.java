@@ -1,6 +1,7 @@
 package dev.stagecraft.engine.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.stagecraft.engine.measure.LayerEntry.Kind;
 import java.io.IOException;
@@ -108,6 +109,9 @@ class FinalFilesTest {
         assertEquals(Optional.of(fromArchive), landed.cachedImage(List.of("sha256:0", "sha256:1")));
         assertEquals(Optional.empty(), landed.cachedImage(List.of("sha256:0", "sha256:1", "sha256:2")));
         assertEquals(Optional.empty(), new LandedFiles(LayerListingCache.inMemory(1000)).cachedImage(List.of("sha256:0")));
+        assertSame(landed.cachedImage(List.of("sha256:0", "sha256:1")).orElseThrow(),
+                landed.cachedImage(new ArrayList<>(List.of("sha256:0", "sha256:1"))).orElseThrow(),
+                "the same layers asked again: the list made the first time, not merged again");
     }
 
     @Test
