@@ -37,7 +37,7 @@ public final class DiagnosticHover {
         editor.setMouseOverTextDelay(DELAY);
         editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showAt(e.getCharacterIndex(), e.getScreenPosition()));
         editor.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> popup.hide());
-        editor.textProperty().addListener((obs, old, now) -> popup.hide());
+        editor.plainTextChanges().subscribe(change -> popup.hide());
     }
 
     /** The diagnostics of the analysis of {@code text}; they apply only while the editor shows that text. */

@@ -55,7 +55,7 @@ public final class FindReplaceBar extends VBox {
         getStyleClass().add("find-bar");
         managedProperty().bind(visibleProperty());
         setVisible(false);
-        editor.textProperty().addListener((obs, old, now) -> {
+        editor.plainTextChanges().subscribe(change -> {
             if (isVisible()) {
                 recompute();
             }

@@ -103,6 +103,8 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty savedText = new SimpleStringProperty(this, "savedText");
+    /** The editor's text, changed only when the text changes (see where it is set). */
+    private final StringProperty editorText = new SimpleStringProperty(this, "editorText", "");
     /** The folder of the example shown, when no file is: its files are the example's build context. */
     private Path exampleFolder;
     private final QuickFixMenu quickFixes = new QuickFixMenu(editor, this::currentAnalysis, status::setText);
@@ -270,16 +272,20 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editor.moveTo(0);
         // Undo starts from the opened text, never back to an empty editor.
         editor.getUndoManager().forgetHistory();
-        editor.textProperty().addListener((obs, old, now) -> model.textChanged(now));
-        editor.textProperty().addListener((obs, old, now) -> builds.textEdited());
-        editor.textProperty().addListener((obs, old, now) -> buildViews.textEdited());
+        // The text as it changes, and only when it changes: the editor's own text property is
+        // invalidated by every style change too, and each listener on it made the editor join its
+        // 1,000 lines again after each highlighting and each caret move (the current line's style).
+        editorText.set(editor.getText());
+        editor.plainTextChanges().subscribe(change -> editorText.set(editor.getText()));
+        editorText.addListener((obs, old, now) -> model.textChanged(now));
+        editorText.addListener((obs, old, now) -> builds.textEdited());
+        editorText.addListener((obs, old, now) -> buildViews.textEdited());
         syncTargets();
         file.addListener((obs, old, now) -> historyShows(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
         shown.addListener((obs, old, now) -> explainAtCaret());
-        dirty.bind(Bindings.createBooleanBinding(() -> !editor.getText().equals(savedText.get()), editor.textProperty(),
-                savedText));
+        dirty.bind(Bindings.createBooleanBinding(() -> !editorText.get().equals(savedText.get()), editorText, savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
                 + (file.get() == null ? "Untitled example" : file.get().getFileName().toString()) + " \u2014 Stagecraft",
                 dirty, file));
