@@ -16,6 +16,14 @@ final class ComparisonFormat {
         return (bytes > 0 ? "+" : "-") + Sizes.human(Math.abs(bytes));
     }
 
+    /** A stage row's change in size ({@code own}: in its own bytes), or its {@link StageRow#oneSide()} words. */
+    static String stageChange(StageRow r, boolean own) {
+        if (r.oneSide() != null) {
+            return own ? "-" : r.oneSide();
+        }
+        return delta(own ? r.ownDeltaBytes() : r.sizeDeltaBytes());
+    }
+
     /** "-96.3%", or "new" when A weighs nothing to compare with. */
     static String percent(Double percent) {
         return percent == null ? "new" : String.format(Locale.ROOT, "%+.1f%%", percent);

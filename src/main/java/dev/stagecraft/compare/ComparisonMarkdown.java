@@ -38,9 +38,9 @@ public final class ComparisonMarkdown {
         for (StageRow r : c.stages()) {
             md.append("| ").append(stage(r.a(), r.targets())).append(" | ").append(stage(r.b(), r.targets()))
                     .append(" | ").append(size(r.a(), false)).append(" | ").append(size(r.b(), false))
-                    .append(" | ").append(ComparisonFormat.delta(r.sizeDeltaBytes()))
+                    .append(" | ").append(ComparisonFormat.stageChange(r, false))
                     .append(" | ").append(size(r.a(), true)).append(" | ").append(size(r.b(), true))
-                    .append(" | ").append(ComparisonFormat.delta(r.ownDeltaBytes())).append(" |\n");
+                    .append(" | ").append(ComparisonFormat.stageChange(r, true)).append(" |\n");
         }
         md.append('\n');
     }

@@ -20,7 +20,7 @@ public final class ComparisonText {
         for (StageRow r : c.stages()) {
             out.append("  ").append(String.format("%-24s %-24s", stage(r.a(), r.targets()), stage(r.b(), r.targets())))
                     .append(String.format(" %10s -> %-10s %s", size(r.a()), size(r.b()),
-                            ComparisonFormat.delta(r.sizeDeltaBytes()))).append('\n');
+                            ComparisonFormat.stageChange(r, false))).append('\n');
         }
         out.append("\nlayers that changed\n");
         boolean any = false;

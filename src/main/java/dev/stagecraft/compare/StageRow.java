@@ -24,6 +24,14 @@ public record StageRow(StageReport a, StageReport b, boolean targets) {
         return own(b) - own(a);
     }
 
+    /**
+     * "new stage" when only B has the stage, "removed stage" when only A has it, else null. Every view
+     * says so in place of a change: "+12 MB" for a stage only B has would read as a stage that grew.
+     */
+    public String oneSide() {
+        return a == null ? "new stage" : b == null ? "removed stage" : null;
+    }
+
     static long size(StageReport s) {
         return s == null || !s.built() ? 0 : s.sizeBytes();
     }

@@ -81,7 +81,7 @@ final class ComparisonChart {
         for (StageRow r : c.stages()) {
             group(pane, y, "Stage " + ComparisonTexts.stageName(r), ComparisonTexts.bytes(r.a()), ComparisonTexts.size(r.a()),
                     ComparisonTexts.bytes(r.b()), ComparisonTexts.size(r.b()), ComparisonTexts.stageDelta(r),
-                    r.a() == null || r.b() == null ? MUTED : color(r.sizeDeltaBytes()), max, false);
+                    r.oneSide() != null ? MUTED : color(r.sizeDeltaBytes()), max, false);
             y += GROUP;
         }
         group(pane, y, "Final image", finalA, Sizes.human(finalA), finalB, Sizes.human(finalB), ComparisonTexts.delta(c.deltaBytes()),

@@ -97,17 +97,11 @@ final class ComparisonTexts {
      * on one side only, whose bar already shows its size: "+12 MB" in red would read as a stage that grew.
      */
     static String stageDelta(StageRow r) {
-        if (r.a() == null) {
-            return "new stage";
-        }
-        if (r.b() == null) {
-            return "removed stage";
-        }
-        return delta(r.sizeDeltaBytes());
+        return r.oneSide() != null ? r.oneSide() : delta(r.sizeDeltaBytes());
     }
 
     /** The CSS class of {@link #stageDelta}: {@link #ONE_SIDE} for a stage on one side only. */
     static String stageDeltaClass(StageRow r) {
-        return r.a() == null || r.b() == null ? ONE_SIDE : deltaClass(r.sizeDeltaBytes());
+        return r.oneSide() != null ? ONE_SIDE : deltaClass(r.sizeDeltaBytes());
     }
 }

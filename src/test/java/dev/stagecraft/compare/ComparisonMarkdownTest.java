@@ -33,6 +33,16 @@ class ComparisonMarkdownTest {
     }
 
     @Test
+    void aStageOnlyBHas_isANewStage_inTheReportAndInTheTerminal_notAGrowth() {
+        String md = ComparisonMarkdown.of(ComparisonPair.comparison());
+        String text = ComparisonText.of(ComparisonPair.comparison());
+
+        assertTrue(md.contains("| - | build | - | 12 MB | new stage | - | 5.0 MB | - |\n"), md);
+        assertTrue(text.lines().anyMatch(l -> l.contains("build") && l.endsWith("new stage")), text);
+        assertTrue(!text.contains("+12 MB"), text);
+    }
+
+    @Test
     void summaryLine_givesBothSizesAndThePercentage() {
         String md = ComparisonMarkdown.of(ComparisonPair.comparison());
 
