@@ -54,34 +54,6 @@ public final class ContextTar {
         return write(context, dockerfile, dockerfileText, tarFile, MAX_FILES);
     }
 
-    /**
-     * What the tar of {@code context} with {@code dockerfileText} would be made of, without reading any
-     * file: the text, and the name, type, mode, size, times and inode of every entry sent. Equal
-     * fingerprints, equal tars (unless a file was rewritten within the file system's time resolution
-     * keeping its size, which no editor does). Empty when the file system does not tell inodes and
-     * change times. Refuses, as {@link #write} does, a context that cannot be packed.
-     */
-    public static java.util.Optional<String> fingerprint(Path context, Path dockerfile, String dockerfileText)
-            throws InterruptedException {
-        ContextScan scan = readableScan(context, dockerfile, MAX_FILES);
-        MessageDigest digest = sha256();
-        digest.update((dockerfileText + '\0' + dockerfileTime(dockerfile) + '\0').getBytes(StandardCharsets.UTF_8));
-        try {
-            for (String name : scan.directories()) {
-                digest.update(stat(context.resolve(name), name + "/"));
-            }
-            for (String name : scan.files().keySet()) {
-                digest.update(stat(context.resolve(name), name));
-            }
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.REFUSED, "Cannot pack the build context " + context + ": "
-                    + e.getMessage(), e);
-        }
-        return java.util.Optional.of(java.util.HexFormat.of().formatHex(digest.digest()));
-    }
-
     private static byte[] stat(Path path, String name) throws IOException {
         java.util.Map<String, Object> a = Files.readAttributes(path, "unix:mode,ino,dev,size,lastModifiedTime,ctime",
                 LinkOption.NOFOLLOW_LINKS);
@@ -106,44 +78,84 @@ public final class ContextTar {
     /** As {@link #write(Path, Path, String, Path)}, refusing folders of more than {@code maxFiles} files. */
     static String write(Path context, Path dockerfile, String dockerfileText, Path tarFile, int maxFiles)
             throws InterruptedException {
-        ContextScan scan = readableScan(context, dockerfile, maxFiles);
-        MessageDigest digest = sha256();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
-            // GNU long names and star big numbers, never PAX headers: the engine decides whether the
-            // body is a tar by its first header, and a PAX header made it read the tar as a Dockerfile.
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
-            for (String dir : scan.directories()) {
-                putEntry(tar, context.resolve(dir), dir + "/", true, digest);
-            }
-            for (String file : scan.files().keySet()) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("context tar cancelled");
+        return new Scanned(context, dockerfile, readableScan(context, dockerfile, maxFiles)).write(dockerfileText, tarFile);
+    }
+
+    /**
+     * Scans {@code context} once for what would be sent, refusing as {@link #write} does a context that
+     * cannot be packed; the scan then gives a fingerprint, a tar, or both.
+     */
+    public static Scanned scan(Path context, Path dockerfile) throws InterruptedException {
+        return new Scanned(context, dockerfile, readableScan(context, dockerfile, MAX_FILES));
+    }
+
+    /** A context folder scanned for what would be sent. */
+    public record Scanned(Path context, Path dockerfile, ContextScan scan) {
+        /**
+         * What the tar with {@code dockerfileText} would be made of, without reading any file: the
+         * text, and the name, type, mode, size, times and inode of every entry sent. Equal fingerprints,
+         * equal tars (unless a file was rewritten within the file system's time resolution keeping its
+         * size, which no editor does). Empty when the file system does not tell inodes and change times.
+         */
+        public java.util.Optional<String> fingerprint(String dockerfileText) {
+            MessageDigest digest = sha256();
+            digest.update((dockerfileText + '\0' + dockerfileTime(dockerfile) + '\0').getBytes(StandardCharsets.UTF_8));
+            try {
+                for (String name : scan.directories()) {
+                    digest.update(stat(context.resolve(name), name + "/"));
                 }
-                if (!file.equals(DOCKERFILE_NAME)) {
-                    putEntry(tar, context.resolve(file), file, false, digest);
+                for (String name : scan.files().keySet()) {
+                    digest.update(stat(context.resolve(name), name));
                 }
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            } catch (IOException e) {
+                throw new EngineException(EngineException.Kind.REFUSED, "Cannot pack the build context " + context + ": "
+                        + e.getMessage(), e);
             }
-            byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE_NAME);
-            entry.setSize(text.length);
-            entry.setMode(0100644);
-            // A time that stays the same from build to build: the same text and files then make the same
-            // bytes, and BuildKit loads an unchanged context faster (about 15 ms a build here).
-            entry.setModTime(dockerfileTime(dockerfile));
-            tar.putArchiveEntry(entry);
-            tar.write(text);
-            tar.closeArchiveEntry();
-            tar.finish();
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (AccessDeniedException e) {
-            throw new EngineException(EngineException.Kind.REFUSED, "Cannot pack the build context " + context + ": "
-                    + e.getFile() + " cannot be read (permission denied). Fix its permissions or exclude it in"
-                    + " .dockerignore.", e);
-        } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.REFUSED,
-                    "Cannot pack the build context " + context + ": " + e.getMessage(), e);
+            return java.util.Optional.of(java.util.HexFormat.of().formatHex(digest.digest()));
+        }
+
+        /** Writes the tar with {@code dockerfileText} to {@code tarFile}; returns the digest {@link ContextTar#write} does. */
+        public String write(String dockerfileText, Path tarFile) throws InterruptedException {
+            MessageDigest digest = sha256();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
+                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
+                // GNU long names and star big numbers, never PAX headers: the engine decides whether the
+                // body is a tar by its first header, and a PAX header made it read the tar as a Dockerfile.
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+                for (String dir : scan.directories()) {
+                    putEntry(tar, context.resolve(dir), dir + "/", true, digest);
+                }
+                for (String file : scan.files().keySet()) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("context tar cancelled");
+                    }
+                    if (!file.equals(DOCKERFILE_NAME)) {
+                        putEntry(tar, context.resolve(file), file, false, digest);
+                    }
+                }
+                byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE_NAME);
+                entry.setSize(text.length);
+                entry.setMode(0100644);
+                // A time that stays the same from build to build: the same text and files then make the same
+                // bytes, and BuildKit loads an unchanged context faster (about 15 ms a build here).
+                entry.setModTime(dockerfileTime(dockerfile));
+                tar.putArchiveEntry(entry);
+                tar.write(text);
+                tar.closeArchiveEntry();
+                tar.finish();
+                return java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (AccessDeniedException e) {
+                throw new EngineException(EngineException.Kind.REFUSED, "Cannot pack the build context " + context + ": "
+                        + e.getFile() + " cannot be read (permission denied). Fix its permissions or exclude it in"
+                        + " .dockerignore.", e);
+            } catch (IOException e) {
+                throw new EngineException(EngineException.Kind.REFUSED,
+                        "Cannot pack the build context " + context + ": " + e.getMessage(), e);
+            }
         }
     }
 

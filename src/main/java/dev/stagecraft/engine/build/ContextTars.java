@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The context tars of recent builds, sent again while nothing in them changed: a rebuild of the same
- * text and the same files (by {@link ContextTar#fingerprint}) reuses the tar and its digest instead
+ * text and the same files (by {@link ContextTar.Scanned#fingerprint}) reuses the tar and its digest instead
  * of reading every file again (about 4 ms of a 100 ms warm rebuild here, more for a large context).
  * A tar stays on disk while a build uses it, and goes when a newer one replaces it or the workbench
  * closes. Thread-safe.
@@ -43,7 +43,8 @@ final class ContextTars {
     /** The tar of {@code context} with {@code text}: the kept one when nothing changed, else written now. */
     Lease pack(Path context, Path dockerfile, String text) throws InterruptedException {
         String where = context.toAbsolutePath() + "\0" + (dockerfile == null ? "" : dockerfile.toAbsolutePath());
-        Optional<String> fingerprint = ContextTar.fingerprint(context, dockerfile, text);
+        ContextTar.Scanned scanned = ContextTar.scan(context, dockerfile);
+        Optional<String> fingerprint = scanned.fingerprint(text);
         synchronized (this) {
             Entry kept = byContext.get(where);
             if (kept != null && fingerprint.isPresent() && kept.fingerprint.equals(fingerprint.get())) {
@@ -58,7 +59,7 @@ final class ContextTars {
         }
         String digest;
         try {
-            digest = ContextTar.write(context, dockerfile, text, tar);
+            digest = scanned.write(text, tar);
         } catch (RuntimeException | InterruptedException e) {
             delete(tar);
             throw e;
