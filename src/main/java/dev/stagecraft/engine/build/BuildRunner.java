@@ -234,9 +234,10 @@ public final class BuildRunner {
     }
 
     /**
-     * What the engine answered before the build, or empty when it could not be asked or took longer
-     * than {@link #ANSWER_WAIT}: the build then goes on without (and reports an engine that cannot
-     * be reached in its own words); the stages are then built as targets to be measured.
+     * The external images' facts asked before the build, or empty when the engine could not be asked
+     * or took longer than {@link #ANSWER_WAIT}: the build then goes on without them (and reports an
+     * engine that cannot be reached in its own words), no kept stage image is reused, and the
+     * measurer asks for the bases itself.
      */
     private static Optional<Map<String, ImageFacts>> answered(
             java.util.concurrent.CompletableFuture<Map<String, ImageFacts>> asked)
