@@ -65,6 +65,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -741,8 +742,9 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
-    private static HBox legend() {
-        HBox legend = new HBox(14);
+    /** The kinds of edge, each named in full: on a narrow graph side the entries wrap to a second row. */
+    private static FlowPane legend() {
+        FlowPane legend = new FlowPane(14, 2);
         legend.getStyleClass().add("graph-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         for (String kind : new String[] {"base", "copy", "mount", "context"}) {
@@ -752,6 +754,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
                     : kind.equals("mount") ? "RUN --mount from=" : "COPY/ADD from the build context");
             HBox item = new HBox(6, line, label);
             item.setAlignment(Pos.CENTER_LEFT);
+            item.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(item);
         }
         return legend;
