@@ -41,7 +41,14 @@ final class EditorStyles {
 
     /** Gives the editor's text these styles (covering all of it). */
     void apply(StyleSpans<Collection<String>> styles) {
-        String text = editor.getText();
+        apply(editor.getText(), styles);
+    }
+
+    /**
+     * As {@link #apply(StyleSpans)}, with the editor's text as the caller knows it: asking the editor
+     * joins its whole document again after any style change, the current line's included.
+     */
+    void apply(String text, StyleSpans<Collection<String>> styles) {
         int[] changed;
         if (set == null) {
             changed = StyleSpansDiff.changedRange(text, editor.getStyleSpans(0, editor.getLength()), styles);

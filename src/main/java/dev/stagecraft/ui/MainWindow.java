@@ -252,10 +252,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         });
 
         model.resultProperty().addListener((obs, old, result) -> {
-            if (result == null || !result.text().equals(editor.getText())) {
+            if (result == null || !result.text().equals(editorText.get())) {
                 return;
             }
-            editorStyles.apply(findBar.decorate(result.extra().styles()));
+            editorStyles.apply(result.text(), findBar.decorate(result.extra().styles()));
             gutter.show(result.analysis().diagnostics());
             buildMarks.reanchor(result.analysis());
             hover.show(result.text(), result.analysis().diagnostics());

@@ -32,8 +32,8 @@ public final class Workbench implements AutoCloseable {
     private final ContextTars tars;
     private BuildEngine versionOf;
     private String version;
-    private BuildEngine keptOf;
-    private WatchedImages kept;
+    private BuildEngine watchedOf;
+    private WatchedImages watched;
 
     private Workbench(Path folder) {
         this.folder = folder;
@@ -48,19 +48,19 @@ public final class Workbench implements AutoCloseable {
     /** A runner on {@code engine}; {@code extraLabels} go on every image besides Stagecraft's own. */
     public BuildRunner runner(BuildEngine engine, Map<String, String> extraLabels) {
         return new BuildRunner(engine, () -> engineVersion(engine), new BuildMeasurer(engine, landed, images, folder), memo,
-                keptImages(engine), tars, extraLabels);
+                watchedImages(engine), tars, extraLabels);
     }
 
     /** What is known of the images earlier builds made, one engine at a time. */
-    private synchronized WatchedImages keptImages(BuildEngine engine) {
-        if (engine != keptOf) {
-            if (kept != null) {
-                kept.close();
+    private synchronized WatchedImages watchedImages(BuildEngine engine) {
+        if (engine != watchedOf) {
+            if (watched != null) {
+                watched.close();
             }
-            kept = new WatchedImages(engine);
-            keptOf = engine;
+            watched = new WatchedImages(engine);
+            watchedOf = engine;
         }
-        return kept;
+        return watched;
     }
 
     /** The engine's version, asked once per engine (the syntax checks depend on it). */
@@ -75,8 +75,8 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (kept != null) {
-                kept.close();
+            if (watched != null) {
+                watched.close();
             }
         }
         try {
