@@ -264,7 +264,10 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             updateTargets(result.analysis());
             builds.analysisShown(result.analysis(), contextDockerfile());
             shown.set(result);
-            selectCardAtCaret();
+            // The text was checked above: asking the editor again would join its lines once more, the
+            // highlighting just set having invalidated the text it keeps.
+            selectCardAtCaret(result.analysis());
+            explainAtCaret(result.analysis());
             problems.show(result.analysis());
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
@@ -285,7 +288,6 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         file.addListener((obs, old, now) -> historyShows(now));
         editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
         editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
-        shown.addListener((obs, old, now) -> explainAtCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editorText.get().equals(savedText.get()), editorText, savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
                 + (file.get() == null ? "Untitled example" : file.get().getFileName().toString()) + " \u2014 Stagecraft",
@@ -925,12 +927,16 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     /** Lights the card of the stage the caret is in (two-way selection with card clicks). */
     private void selectCardAtCaret() {
         DocumentViewModel.Result<?> result = shown.get();
-        if (result == null || !result.text().equals(editor.getText())) {
-            return;
+        if (result != null && result.text().equals(editor.getText())) {
+            selectCardAtCaret(result.analysis());
         }
+    }
+
+    /** As {@link #selectCardAtCaret()}, for an analysis of the editor's text as it is. */
+    private void selectCardAtCaret(Analysis analysis) {
         int caret = editor.getCaretPosition();
         int index = -1;
-        for (Stage s : result.analysis().stages()) {
+        for (Stage s : analysis.stages()) {
             if (caret >= s.range().start() && caret <= s.range().end()) {
                 index = s.index();
             }
@@ -943,8 +949,13 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
     private void explainAtCaret() {
         DocumentViewModel.Result<?> result = shown.get();
         if (result != null && result.text().equals(editor.getText())) {
-            explainPanel.show(Explainer.explain(result.analysis(), editor.getCaretPosition()));
+            explainAtCaret(result.analysis());
         }
+    }
+
+    /** As {@link #explainAtCaret()}, for an analysis of the editor's text as it is. */
+    private void explainAtCaret(Analysis analysis) {
+        explainPanel.show(Explainer.explain(analysis, editor.getCaretPosition()));
     }
 
     private Analysis shownAnalysis() {
