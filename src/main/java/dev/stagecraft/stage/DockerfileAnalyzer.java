@@ -79,7 +79,11 @@ public final class DockerfileAnalyzer {
     }
 
     public static Analysis analyze(String text, AnalysisOptions options) {
-        ParseResult parse = DockerfileParser.parse(text);
+        return analyze(DockerfileParser.parse(text), options);
+    }
+
+    /** Analyses a parse: for a caller that uses the parse meanwhile (the editor finds its tokens). */
+    public static Analysis analyze(ParseResult parse, AnalysisOptions options) {
         return new DockerfileAnalyzer(parse, options).run();
     }
 
