@@ -266,8 +266,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
             shown.set(result);
             // The text was checked above: asking the editor again would join its lines once more, the
             // highlighting just set having invalidated the text it keeps.
-            selectCardAtCaret(result.analysis());
-            explainAtCaret(result.analysis());
+            followCaret(result.analysis());
             problems.show(result.analysis());
             status.setText(result.analysis().stages().size() + " stages, "
                     + Diagnostic.summary(result.analysis().diagnostics()));
@@ -286,8 +285,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         editorText.addListener((obs, old, now) -> buildViews.textEdited());
         syncTargets();
         file.addListener((obs, old, now) -> historyShows(now));
-        editor.caretPositionProperty().addListener((obs, old, now) -> selectCardAtCaret());
-        editor.caretPositionProperty().addListener((obs, old, now) -> explainAtCaret());
+        editor.caretPositionProperty().addListener((obs, old, now) -> followCaret());
         dirty.bind(Bindings.createBooleanBinding(() -> !editorText.get().equals(savedText.get()), editorText, savedText));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "")
                 + (file.get() == null ? "Untitled example" : file.get().getFileName().toString()) + " \u2014 Stagecraft",
@@ -924,16 +922,19 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
     }
 
-    /** Lights the card of the stage the caret is in (two-way selection with card clicks). */
-    private void selectCardAtCaret() {
+    /**
+     * The caret moved: lights the card of its stage (two-way selection with card clicks) and explains
+     * what is under it, when the analysis on screen is of the editor's text as it is.
+     */
+    private void followCaret() {
         DocumentViewModel.Result<?> result = shown.get();
         if (result != null && result.text().equals(editor.getText())) {
-            selectCardAtCaret(result.analysis());
+            followCaret(result.analysis());
         }
     }
 
-    /** As {@link #selectCardAtCaret()}, for an analysis of the editor's text as it is. */
-    private void selectCardAtCaret(Analysis analysis) {
+    /** As {@link #followCaret()}, for an analysis of the editor's text as it is. */
+    private void followCaret(Analysis analysis) {
         int caret = editor.getCaretPosition();
         int index = -1;
         for (Stage s : analysis.stages()) {
@@ -943,19 +944,7 @@ public final class MainWindow extends BorderPane implements AutoCloseable {
         }
         graph.select(index);
         graph.selectEdgesAt(caret);
-    }
-
-    /** Explains the instruction or stage under the caret, for the analysis on screen. */
-    private void explainAtCaret() {
-        DocumentViewModel.Result<?> result = shown.get();
-        if (result != null && result.text().equals(editor.getText())) {
-            explainAtCaret(result.analysis());
-        }
-    }
-
-    /** As {@link #explainAtCaret()}, for an analysis of the editor's text as it is. */
-    private void explainAtCaret(Analysis analysis) {
-        explainPanel.show(Explainer.explain(analysis, editor.getCaretPosition()));
+        explainPanel.show(Explainer.explain(analysis, caret));
     }
 
     private Analysis shownAnalysis() {
