@@ -82,7 +82,7 @@ public final class DockerfileAnalyzer {
         return analyze(DockerfileParser.parse(text), options);
     }
 
-    /** Analyses a parse: for a caller that uses the parse meanwhile (the editor finds its tokens). */
+    /** Analyses a parse the caller also uses (the editor finds its tokens with the last text's first). */
     public static Analysis analyze(ParseResult parse, AnalysisOptions options) {
         return new DockerfileAnalyzer(parse, options).run();
     }

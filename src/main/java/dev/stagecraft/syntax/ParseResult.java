@@ -71,9 +71,17 @@ public final class ParseResult {
 
     /** Highlighting tokens, sorted and non-overlapping. */
     public List<Token> tokens() {
+        return tokens(null);
+    }
+
+    /**
+     * As {@link #tokens()}; when they are not yet worked out, the memo's tokens serve for the
+     * instructions whose source text it has seen (and it then holds this text's).
+     */
+    public List<Token> tokens(TokenMemo memo) {
         List<Token> t = tokens;
         if (t == null) {
-            t = Tokenizer.tokenize(this);
+            t = Tokenizer.tokenize(this, memo);
             tokens = t;
         }
         return t;

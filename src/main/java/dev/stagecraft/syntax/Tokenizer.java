@@ -2,10 +2,13 @@ package dev.stagecraft.syntax;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Derives the highlighting tokens from a parse: one pass over directives, comments and nodes. */
 final class Tokenizer {
+    private static final TokenKind[] KINDS = TokenKind.values();
     private final List<Token> out;
 
     private Tokenizer(int expected) {
@@ -13,6 +16,11 @@ final class Tokenizer {
     }
 
     static List<Token> tokenize(ParseResult result) {
+        return tokenize(result, null);
+    }
+
+    /** As {@link #tokenize(ParseResult)}, reusing and then updating {@code memo} (when not null). */
+    static List<Token> tokenize(ParseResult result, TokenMemo memo) {
         Tokenizer t = new Tokenizer(result.nodes().size() * 4 + result.comments().size() + 4);
         for (Directive d : result.directives()) {
             t.add(TokenKind.DIRECTIVE, d.range().start(), d.range().end());
@@ -20,8 +28,12 @@ final class Tokenizer {
         for (SourceRange c : result.comments()) {
             t.add(TokenKind.COMMENT, c.start(), c.end());
         }
-        for (InstructionNode node : result.nodes()) {
-            t.node(node, result.escape());
+        if (memo == null) {
+            for (InstructionNode node : result.nodes()) {
+                t.node(node, result.escape());
+            }
+        } else {
+            t.nodes(result, memo);
         }
         t.out.sort(Comparator.comparingInt(Token::start).thenComparingInt(tok -> priority(tok.kind())));
         List<Token> clean = new ArrayList<>(t.out.size());
@@ -33,6 +45,39 @@ final class Tokenizer {
             }
         }
         return List.copyOf(clean);
+    }
+
+    /** Each node's tokens: from the memo when it has seen the node's source text, worked out otherwise. */
+    private void nodes(ParseResult result, TokenMemo memo) {
+        String text = result.text();
+        Map<String, int[]> seen = memo.escape == result.escape() ? memo.byText : Map.of();
+        Map<String, int[]> next = new HashMap<>(result.nodes().size() * 2);
+        for (InstructionNode node : result.nodes()) {
+            int start = node.range().start();
+            String source = text.substring(start, node.range().end());
+            int[] relative = next.get(source);
+            if (relative == null) {
+                relative = seen.get(source);
+            }
+            if (relative != null) {
+                for (int k = 0; k < relative.length; k += 3) {
+                    out.add(new Token(KINDS[relative[k]], start + relative[k + 1], start + relative[k + 2]));
+                }
+            } else {
+                int from = out.size();
+                node(node, result.escape());
+                relative = new int[3 * (out.size() - from)];
+                for (int i = from, k = 0; i < out.size(); i++, k += 3) {
+                    Token tok = out.get(i);
+                    relative[k] = tok.kind().ordinal();
+                    relative[k + 1] = tok.start() - start;
+                    relative[k + 2] = tok.end() - start;
+                }
+            }
+            next.put(source, relative);
+        }
+        memo.byText = next;
+        memo.escape = result.escape();
     }
 
     private static int priority(TokenKind kind) {

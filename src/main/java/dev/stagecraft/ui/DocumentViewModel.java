@@ -5,11 +5,10 @@ import dev.stagecraft.stage.AnalysisOptions;
 import dev.stagecraft.stage.DockerfileAnalyzer;
 import dev.stagecraft.syntax.DockerfileParser;
 import dev.stagecraft.syntax.ParseResult;
-import java.util.concurrent.ExecutionException;
+import dev.stagecraft.syntax.TokenMemo;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +36,8 @@ public final class DocumentViewModel<X> implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Result<X>> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "quiet-period"));
     private final ExecutorService analysis = Executors.newSingleThreadExecutor(r -> daemon(r, "analysis"));
-    /** Finds the highlighting's tokens, which need the parse alone, while the analysis thread works out the stages. */
-    private final ExecutorService tokenizer = Executors.newSingleThreadExecutor(r -> daemon(r, "tokens"));
+    /** The last text's tokens, by instruction: an edit re-tokenizes the instructions it changed. Analysis thread only. */
+    private final TokenMemo tokenMemo = new TokenMemo();
     private final AtomicLong generation = new AtomicLong();
     private final long quietMillis;
     private final Function<Analysis, X> derive;
@@ -99,9 +98,9 @@ public final class DocumentViewModel<X> implements AutoCloseable {
         }
         long snapshot = System.nanoTime();
         ParseResult parse = DockerfileParser.parse(text);
-        Future<?> tokens = tokensMeanwhile(parse);
+        // Found now, with the memo, so the highlighting derived below finds them ready.
+        parse.tokens(tokenMemo);
         Analysis a = DockerfileAnalyzer.analyze(parse, options);
-        awaitTokens(tokens);
         X extra = derive.apply(a);
         long analyzed = System.nanoTime();
         Platform.runLater(() -> {
@@ -111,37 +110,10 @@ public final class DocumentViewModel<X> implements AutoCloseable {
         });
     }
 
-    /** Starts finding the parse's tokens on the second thread; null once closing. */
-    private Future<?> tokensMeanwhile(ParseResult parse) {
-        try {
-            return tokenizer.submit(parse::tokens);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Waits for the tokens found meanwhile, if any. Should that fail, the highlighting finds them itself:
-     * {@link ParseResult#tokens()} works them out on first use.
-     */
-    private static void awaitTokens(Future<?> tokens) {
-        if (tokens == null) {
-            return;
-        }
-        try {
-            tokens.get();
-        } catch (ExecutionException e) {
-            // Found again, on this thread, when the highlighting asks.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public synchronized void close() {
         closed = true;
         timer.shutdownNow();
         analysis.shutdownNow();
-        tokenizer.shutdownNow();
     }
 }

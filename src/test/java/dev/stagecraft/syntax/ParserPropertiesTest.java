@@ -29,7 +29,7 @@ import net.jqwik.api.Provide;
  * lies inside the text: random Dockerfile-like text, mutated real Dockerfiles, binary junk, huge lines.
  */
 class ParserPropertiesTest {
-    private static final List<String> PIECES = List.of("FROM ", "from ", "AS ", " as ", "RUN ", "COPY ", "ADD ", "ARG ",
+    static final List<String> PIECES = List.of("FROM ", "from ", "AS ", " as ", "RUN ", "COPY ", "ADD ", "ARG ",
             "ENV ", "ONBUILD ", "HEALTHCHECK ", "CMD ", "SHELL ", "LABEL ", "--from=", "--mount=", "type=cache,", "from=",
             "target=/x", "--link", "--chmod=755 ", "--", "=", "\\", "`", "\n", "\r\n", "\r", " ", "\t", "#", "# escape=`\n",
             "# syntax=x\n", "# check=skip=all;error=true\n", "\"", "'", "$", "${", "}", ":-", ":+", "#", "%%", "//", "[", "]", ",",
@@ -94,7 +94,7 @@ class ParserPropertiesTest {
         return Arbitraries.of("FROM ", "RUN ", "RUN <<", "COPY --from=", "ENV A=", "FROM ${", "# ", "LABEL a=\"");
     }
 
-    private static List<String> samples() {
+    static List<String> samples() {
         try (Stream<Path> s = Files.walk(Path.of("src/test/resources/golden"))) {
             List<String> out = new ArrayList<>();
             for (Path p : s.filter(p -> p.getFileName().toString().equals("Dockerfile")).sorted().toList()) {

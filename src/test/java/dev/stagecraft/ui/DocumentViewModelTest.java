@@ -19,8 +19,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * The model re-analyses the text after a quiet period, delivers on the FX thread only the result of
- * the latest text, and what it derives (the highlighting, whose tokens are found on a second thread
- * while the stages are worked out) is that of an analysis done in one go.
+ * the latest text, and what it derives (the highlighting, whose tokens it finds with those of the
+ * previous text) is that of an analysis done afresh.
  */
 @ExtendWith(ApplicationExtension.class)
 class DocumentViewModelTest {
