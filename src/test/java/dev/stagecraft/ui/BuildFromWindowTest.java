@@ -11,7 +11,6 @@ import dev.stagecraft.engine.build.ImageCleanup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +72,8 @@ class BuildFromWindowTest {
         // Without the cache, so the RUN prints again whatever ran before.
         robot.clickOn("#build-no-cache");
         robot.clickOn("#build-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> statusText(robot).startsWith("Built with")
+        // Looked up on the FX thread: a lookup from here can meet the scene while it changes.
+        waitUntil(60, () -> statusText(robot).startsWith("Built with")
                 || robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
         String status = statusText(robot);
         assertTrue(status.startsWith("Built with BuildKit"), status);
@@ -116,8 +116,7 @@ class BuildFromWindowTest {
         waitUntil(() -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
         robot.interact(() -> window.editor().replaceText(text.replace("cp /src/notes.txt /out", "exit 7")));
         robot.clickOn("#build-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
+        waitUntil(60, () -> robot.lookup("#build-status").queryAs(Label.class).getStyleClass().contains("build-failed"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(statusText(robot).startsWith("Line 3 failed"), statusText(robot));
         WaitForAsyncUtils.waitForFxEvents();

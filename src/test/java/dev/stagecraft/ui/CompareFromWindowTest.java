@@ -11,7 +11,6 @@ import dev.stagecraft.engine.build.BuildRunner;
 import dev.stagecraft.engine.build.ImageCleanup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Build > Compare with... against the real engine: the open multi-stage file (B) against a
@@ -108,7 +106,7 @@ class CompareFromWindowTest {
     /** The window found the engine (slow on a loaded machine: the first call warms up docker-java). */
     private static void engineAnswered(FxRobot robot) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+            waitUntil(60,
                     () -> robot.lookup("#engine-status").queryAs(Label.class).getText().startsWith("Docker "));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the engine status says: " + robot.lookup("#engine-status").queryAs(Label.class).getText(), e);
@@ -122,7 +120,7 @@ class CompareFromWindowTest {
     @Test
     void compareWith_buildsBothInTheSameContext_andShowsTheDifferenceOfTheEnginesSizes(FxRobot robot) throws Exception {
         compareWith(robot, single);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
+        waitUntil(180,
                 () -> robot.lookup("#comparison-view").tryQuery().isPresent() || failed(robot));
         assertTrue(robot.lookup("#comparison-view").tryQuery().isPresent(),
                 robot.lookup("#build-status").queryAs(Label.class).getText());
@@ -150,7 +148,7 @@ class CompareFromWindowTest {
     void missingBaseImage_isNamed_andSaidNotToBePullableHere(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(engine.inspectImage(ABSENT).isEmpty(), ABSENT + " exists on this engine");
         compareWith(robot, missing);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> failed(robot));
+        waitUntil(120, () -> failed(robot));
         String status = robot.lookup("#build-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("A (" + dir.getFileName() + "/missing.Dockerfile) needs the image " + ABSENT
                 + ", which this engine does not have, and it cannot be pulled here"), status);
@@ -169,7 +167,7 @@ class CompareFromWindowTest {
         MenuItem compare = examples.getItems().stream()
                 .filter(i -> "example-compare".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(compare::fire);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> failed(robot));
+        waitUntil(120, () -> failed(robot));
         String status = robot.lookup("#build-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("A (node-single-stage/Dockerfile) needs the image node:20, which this engine does not"
                 + " have, and it cannot be pulled here"), status);
@@ -181,10 +179,10 @@ class CompareFromWindowTest {
     void cancelComparison_stopsTheBuildInFlight_andSaysSo(FxRobot robot) throws Exception {
         java.util.List<String> before = engine.runningContainers();
         compareWith(robot, slow);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#build-status").queryAs(Label.class).getText()
+        waitUntil(60, () -> robot.lookup("#build-status").queryAs(Label.class).getText()
                 .contains("Building"));
         robot.clickOn("Build").clickOn("Cancel comparison");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> failed(robot));
+        waitUntil(60, () -> failed(robot));
         assertEquals("The comparison was cancelled.", robot.lookup("#build-status").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#comparison-view").tryQuery().isEmpty());
         RealEngine.assertNoNewContainerWithin10s(engine, before);

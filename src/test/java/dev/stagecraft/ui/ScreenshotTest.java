@@ -1,5 +1,6 @@
 package dev.stagecraft.ui;
 
+import static dev.stagecraft.ui.TestWindows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -62,10 +62,10 @@ class ScreenshotTest {
                     stage.setScene(scene);
                     stage.show();
                 });
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#engine-status")
+                waitUntil(10, () -> robot.lookup("#engine-status")
                         .queryAs(javafx.scene.control.Label.class).getText().startsWith("Docker "));
                 robot.clickOn("#build-start");
-                WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#build-status")
+                waitUntil(120, () -> robot.lookup("#build-status")
                         .queryAs(javafx.scene.control.Label.class).getText().startsWith("Built with"));
                 robot.interact(() -> {
                     window[0].editor().moveTo(text.indexOf("COPY --from=builder") + "COPY --from=".length() + 1);
@@ -107,12 +107,12 @@ class ScreenshotTest {
             stage.setScene(scene);
             stage.show();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".stage-card").queryAll().isEmpty());
+        waitUntil(10, () -> !robot.lookup(".stage-card").queryAll().isEmpty());
         robot.interact(() -> {
             window[0].editor().moveTo(text.indexOf(caretAt) + "COPY --from=".length() + 1);
             window[0].editor().requestFollowCaret();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".edge-label-context").queryAll().stream()
+        waitUntil(10, () -> robot.lookup(".edge-label-context").queryAll().stream()
                 .allMatch(n -> !((javafx.scene.control.Label) n).getText().endsWith("\u2026")));
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];

@@ -28,7 +28,12 @@ final class TestWindows {
      * that the FX thread is changing (an IndexOutOfBoundsException inside Parent.lookupAll).
      */
     static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFxThread(condition));
+        waitUntil(10, condition);
+    }
+
+    /** As {@link #waitUntil(Callable)}, for up to {@code seconds} (a build against the engine). */
+    static void waitUntil(long seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFxThread(condition));
     }
 
     private static boolean onFxThread(Callable<Boolean> condition) throws Exception {
