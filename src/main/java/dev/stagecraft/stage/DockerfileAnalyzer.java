@@ -79,11 +79,7 @@ public final class DockerfileAnalyzer {
     }
 
     public static Analysis analyze(String text, AnalysisOptions options) {
-        return analyze(DockerfileParser.parse(text), options);
-    }
-
-    /** Analyses a parse the caller also uses (the editor finds its tokens with the last text's first). */
-    public static Analysis analyze(ParseResult parse, AnalysisOptions options) {
+        ParseResult parse = DockerfileParser.parse(text);
         return new DockerfileAnalyzer(parse, options).run();
     }
 

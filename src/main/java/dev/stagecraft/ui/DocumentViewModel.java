@@ -3,8 +3,6 @@ package dev.stagecraft.ui;
 import dev.stagecraft.stage.Analysis;
 import dev.stagecraft.stage.AnalysisOptions;
 import dev.stagecraft.stage.DockerfileAnalyzer;
-import dev.stagecraft.syntax.DockerfileParser;
-import dev.stagecraft.syntax.ParseResult;
 import dev.stagecraft.syntax.TokenMemo;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -97,10 +95,9 @@ public final class DocumentViewModel<X> implements AutoCloseable {
             return;
         }
         long snapshot = System.nanoTime();
-        ParseResult parse = DockerfileParser.parse(text);
+        Analysis a = DockerfileAnalyzer.analyze(text, options);
         // Found now, with the memo, so the highlighting derived below finds them ready.
-        parse.tokens(tokenMemo);
-        Analysis a = DockerfileAnalyzer.analyze(parse, options);
+        a.parse().tokens(tokenMemo);
         X extra = derive.apply(a);
         long analyzed = System.nanoTime();
         Platform.runLater(() -> {
