@@ -2,7 +2,8 @@
 # Edit latency of the desktop window on a 1,000-line Dockerfile: from the text snapshot to
 # highlighting, diagnostics and graph laid out on screen, median and 95th percentile over 200 edits
 # (after 50 warm-up edits). Runs the real window under Xvfb with software rendering; needs Debian's
-# xvfb and libgtk-3-0. Knobs: -Dlines=N -Dedits=N -Dwarmup=N via BENCH_JAVA_OPTS.
+# xvfb and libgtk-3-0. Knobs: -Dlines=N -Dedits=N -Dwarmup=N -DrandomPhase=true via BENCH_JAVA_OPTS.
+# Beside it, the same measure for a window that does no work: the floor of the 60 Hz frame clock.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${STAGECRAFT_JAR:-$REPO/target/stagecraft.jar}"

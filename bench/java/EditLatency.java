@@ -1,14 +1,17 @@
-import dev.stagecraft.ui.DocumentViewModel;
 import dev.stagecraft.ui.MainWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 
@@ -24,12 +27,22 @@ import org.fxmisc.richtext.CodeArea;
  * and is not included. Edits cycle through: type a character in a RUN line, delete it, retarget a
  * COPY --from (the graph's shape changes), restore it, insert an ENV line, delete it.
  *
- * <p>Prints one line per measure: median, 95th percentile and max over the timed edits.
+ * <p>Prints one line per measure: median, 95th percentile and max over the timed edits. Then, side
+ * by side, the same measure for a window that does no work: a label whose text a timer sets after
+ * the same quiet period. That is the floor the frame clock alone puts under the TOTAL: a result
+ * reaches the screen at a pulse, and pulses come every 16.7 ms whatever the window does.
  */
 public final class EditLatency {
     private static final int LINES = Integer.getInteger("lines", 1000);
     private static final int WARMUP = Integer.getInteger("warmup", 50);
     private static final int EDITS = Integer.getInteger("edits", 200);
+    /** The window's quiet period after an edit (MainWindow's), before the analysis takes its snapshot. */
+    private static final long QUIET_MILLIS = 150;
+    /**
+     * With -DrandomPhase=true each edit waits a random part of a frame first, as a user's keystrokes
+     * fall anywhere in the frame; by default each edit follows the previous result's pulse at once.
+     */
+    private static final boolean RANDOM_PHASE = Boolean.getBoolean("randomPhase");
 
     private EditLatency() {
     }
@@ -47,7 +60,7 @@ public final class EditLatency {
             scene.getStylesheets().add(MainWindow.class.getResource("stagecraft.css").toExternalForm());
             window[0].shownProperty().addListener((obs, old, result) -> {
                 if (result != null) {
-                    measure(scene, result, samples);
+                    measure(scene, result.snapshotNanos(), result.analyzedNanos(), samples);
                 }
             });
             Stage stage = new Stage();
@@ -61,6 +74,7 @@ public final class EditLatency {
         List<long[]> timed = new ArrayList<>();
         for (int i = 0; i < WARMUP + EDITS; i++) {
             int kind = i % 6;
+            somewhereInTheFrame();
             onFx(() -> edit(editor, kind));
             long[] sample = samples.poll(30, TimeUnit.SECONDS);
             if (sample == null) {
@@ -71,8 +85,8 @@ public final class EditLatency {
             }
         }
         int stages = text.split("\nFROM ", -1).length;
-        System.out.printf(Locale.ROOT, "edit latency, %d lines, %d stages, %d timed edits after %d warm-up edits%n",
-                LINES, stages, EDITS, WARMUP);
+        System.out.printf(Locale.ROOT, "edit latency, %d lines, %d stages, %d timed edits after %d warm-up edits%s%n",
+                LINES, stages, EDITS, WARMUP, RANDOM_PHASE ? ", each at a random point of the frame" : "");
         report("snapshot -> analysed + highlighting computed (analysis thread)", timed, 0, 1);
         report("analysed -> applied on the FX thread", timed, 1, 2);
         report("applied -> laid out (end of next pulse's layout)", timed, 2, 4);
@@ -90,15 +104,68 @@ public final class EditLatency {
             System.out.printf(Locale.ROOT, "  edits that %-30s %9.2f %9.2f %9.2f %9.2f %9.2f%n", kinds[k], p95(these, 0, 1), p95(these, 1, 2),
                     p95(these, 2, 3), p95(these, 3, 4), p95(these, 0, 4));
         }
-        onFx(() -> window[0].close());
+        onFx(() -> {
+            window[0].close();
+            window[0].getScene().getWindow().hide();
+        });
+        List<long[]> floor = zeroWorkFloor();
+        report("zero-work window, snapshot -> on screen (the frame clock's floor)", floor, 0, 4);
+        System.out.printf(Locale.ROOT, "TOTAL p95 / zero-work p95: %.2f%n", p95(timed, 0, 4) / p95(floor, 0, 4));
         Platform.exit();
+    }
+
+    /**
+     * The TOTAL of a window that does no work, measured the same way: each "edit" sets a label's
+     * text and starts the quiet period; when it ends, a timer thread takes its snapshot stamp and
+     * hands the label a new text, as the analysis thread would hand over its result at once.
+     */
+    private static List<long[]> zeroWorkFloor() throws InterruptedException {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zero-work-quiet-period");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<long[]> samples = new LinkedBlockingQueue<>();
+        Label label = new Label("no work");
+        Scene[] scene = new Scene[1];
+        onFx(() -> {
+            scene[0] = new Scene(new StackPane(label), 1400, 900);
+            Stage stage = new Stage();
+            stage.setScene(scene[0]);
+            stage.show();
+        });
+        List<long[]> timed = new ArrayList<>();
+        for (int i = 0; i < WARMUP + EDITS; i++) {
+            String edit = "edit " + i;
+            somewhereInTheFrame();
+            onFx(() -> {
+                label.setText(edit);
+                timer.schedule(() -> {
+                    long snapshot = System.nanoTime();
+                    Platform.runLater(() -> {
+                        label.setText(edit + " shown");
+                        measure(scene[0], snapshot, snapshot, samples);
+                    });
+                }, QUIET_MILLIS, TimeUnit.MILLISECONDS);
+            });
+            long[] sample = samples.poll(30, TimeUnit.SECONDS);
+            if (sample == null) {
+                throw new IllegalStateException("zero-work edit " + i + " never reached the screen");
+            }
+            if (i >= WARMUP) {
+                timed.add(sample);
+            }
+        }
+        timer.shutdownNow();
+        onFx(() -> scene[0].getWindow().hide());
+        return timed;
     }
 
     /**
      * Records the stamps of one result: applied, then when the next pulse begins (its CSS pass comes
      * after the pre-layout listeners), then after that pulse's layout.
      */
-    private static void measure(Scene scene, DocumentViewModel.Result<?> result, BlockingQueue<long[]> samples) {
+    private static void measure(Scene scene, long snapshotNanos, long analyzedNanos, BlockingQueue<long[]> samples) {
         long applied = System.nanoTime();
         long[] pulseStart = new long[1];
         Runnable[] before = new Runnable[1];
@@ -110,7 +177,7 @@ public final class EditLatency {
         once[0] = () -> {
             long laidOut = System.nanoTime();
             scene.removePostLayoutPulseListener(once[0]);
-            samples.add(new long[] {result.snapshotNanos(), result.analyzedNanos(), applied, pulseStart[0], laidOut});
+            samples.add(new long[] {snapshotNanos, analyzedNanos, applied, pulseStart[0], laidOut});
         };
         scene.addPreLayoutPulseListener(before[0]);
         scene.addPostLayoutPulseListener(once[0]);
@@ -147,6 +214,13 @@ public final class EditLatency {
                 editor.deleteText(at, at + "ENV EDITED=1\n".length());
             }
             default -> throw new IllegalArgumentException("edit kind " + kind);
+        }
+    }
+
+    private static void somewhereInTheFrame() throws InterruptedException {
+        if (RANDOM_PHASE) {
+            long nanos = java.util.concurrent.ThreadLocalRandom.current().nextLong(16_667_000);
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
     }
 
