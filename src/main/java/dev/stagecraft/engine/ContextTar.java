@@ -26,12 +26,20 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Writes the build context as the engine receives it: the context folder's files minus what
  * {@code .dockerignore} (or {@code <Dockerfile>.dockerignore}) excludes, found by the same scanner the
- * graph's context edges use, plus the Dockerfile text to build under {@link #DOCKERFILE_NAME}, so the
- * text sent can differ from the file on disk (unsaved edits, rewrites) without touching it.
+ * graph's context edges use, plus the Dockerfile text to build, so the text sent can differ from the
+ * file on disk (unsaved edits, rewrites) without touching it. The text takes the place of the
+ * Dockerfile in the context when the context sends that file, so {@code COPY . .} carries the
+ * Dockerfile as {@code docker build} does, holding the text built, and nothing else; otherwise it
+ * goes under {@link #DOCKERFILE_NAME}.
  * Symbolic links are sent as links; modes are kept, since an executable bit changes the image.
  */
 public final class ContextTar {
-    /** Where the Dockerfile to build lives inside the tar; a context file of that name is left out. */
+    /**
+     * Where the Dockerfile to build goes in the tar when the context does not send the Dockerfile (it
+     * lies outside, .dockerignore leaves it out, or the text has no file); a context file of that name is
+     * then left out. The engine's API takes the Dockerfile from inside the tar, and BuildKit there
+     * applies no .dockerignore, so a {@code COPY . .} then carries it.
+     */
     public static final String DOCKERFILE_NAME = ".stagecraft.Dockerfile";
     /** Beyond this many files the folder is refused: the engine would spend minutes on it. */
     public static final int MAX_FILES = 100_000;
@@ -92,6 +100,24 @@ public final class ContextTar {
     /** A context folder scanned for what would be sent. */
     public record Scanned(Path context, Path dockerfile, ContextScan scan) {
         /**
+         * The name the Dockerfile text has in the tar (the build request names it): the Dockerfile's
+         * path in the context when the context sends it as a plain file, else {@link #DOCKERFILE_NAME}.
+         */
+        public String dockerfileName() {
+            if (dockerfile != null && Files.isRegularFile(dockerfile, LinkOption.NOFOLLOW_LINKS)) {
+                Path root = context.toAbsolutePath().normalize();
+                Path file = dockerfile.toAbsolutePath().normalize();
+                if (file.startsWith(root) && !file.equals(root)) {
+                    String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                    if (scan.files().containsKey(name)) {
+                        return name;
+                    }
+                }
+            }
+            return DOCKERFILE_NAME;
+        }
+
+        /**
          * What the tar with {@code dockerfileText} would be made of, without reading any file: the
          * text, and the name, type, mode, size, times and inode of every entry sent. Equal fingerprints,
          * equal tars (unless a file was rewritten within the file system's time resolution keeping its
@@ -116,9 +142,13 @@ public final class ContextTar {
             return java.util.Optional.of(java.util.HexFormat.of().formatHex(digest.digest()));
         }
 
-        /** Writes the tar with {@code dockerfileText} to {@code tarFile}; returns the digest {@link ContextTar#write} does. */
+        /**
+         * Writes the tar with {@code dockerfileText} under {@link #dockerfileName()} to {@code tarFile};
+         * returns the digest {@link ContextTar#write} does.
+         */
         public String write(String dockerfileText, Path tarFile) throws InterruptedException {
             MessageDigest digest = sha256();
+            String dockerfileName = dockerfileName();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16);
                  TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
                 // GNU long names and star big numbers, never PAX headers: the engine decides whether the
@@ -132,14 +162,17 @@ public final class ContextTar {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("context tar cancelled");
                     }
-                    if (!file.equals(DOCKERFILE_NAME)) {
+                    if (!file.equals(dockerfileName)) {
                         putEntry(tar, context.resolve(file), file, false, digest);
                     }
                 }
                 byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(DOCKERFILE_NAME);
+                TarArchiveEntry entry = new TarArchiveEntry(dockerfileName);
                 entry.setSize(text.length);
                 entry.setMode(0100644);
+                if (!dockerfileName.equals(DOCKERFILE_NAME)) {
+                    mode(dockerfile).ifPresent(entry::setMode);
+                }
                 // A time that stays the same from build to build: the same text and files then make the same
                 // bytes, and BuildKit loads an unchanged context faster (about 15 ms a build here).
                 entry.setModTime(dockerfileTime(dockerfile));

@@ -36,10 +36,11 @@ class ContextTarTest {
     }
 
     @Test
-    void sendsWhatDockerignoreLetsThrough_modesAndLinksKept_andTheTextToBuild() throws Exception {
+    void sendsWhatDockerignoreLetsThrough_modesAndLinksKept_andTheTextToBuildInTheDockerfilesPlace() throws Exception {
         Path context = Files.createDirectories(dir.resolve("ctx"));
         Files.writeString(context.resolve(".dockerignore"), "*.log\nsecret/\n");
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch (on disk, not sent)\n");
+        Files.setPosixFilePermissions(context.resolve("Dockerfile"), PosixFilePermissions.fromString("rw-------"));
         Files.writeString(context.resolve("run.sh"), "echo hi\n");
         Files.setPosixFilePermissions(context.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(context.resolve("debug.log"), "noise");
@@ -49,9 +50,43 @@ class ContextTarTest {
         Path tar = dir.resolve("c.tar");
         ContextTar.write(context, context.resolve("Dockerfile"), "FROM scratch\nCOPY run.sh /\n", tar);
         Map<String, String> sent = entries(tar);
-        assertEquals(Map.of(".dockerignore", "644 *.log\nsecret/", "Dockerfile", "644 FROM scratch (on disk, not sent)",
-                "run.sh", "755 echo hi", "link", "777 -> run.sh",
-                ContextTar.DOCKERFILE_NAME, "644 FROM scratch\nCOPY run.sh /"), sent);
+        assertEquals(Map.of(".dockerignore", "644 *.log\nsecret/", "Dockerfile", "600 FROM scratch\nCOPY run.sh /",
+                "run.sh", "755 echo hi", "link", "777 -> run.sh"), sent, "COPY . . carries the Dockerfile as docker build"
+                + " does, with the text built, and nothing of Stagecraft's");
+    }
+
+    @Test
+    void aDockerfileTheContextDoesNotSend_goesUnderStagecraftsName() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(context.resolve("a.txt"), "one");
+        Files.writeString(context.resolve(ContextTar.DOCKERFILE_NAME), "a file of that name is left out");
+        Path outside = Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        Path tar = dir.resolve("c.tar");
+        ContextTar.write(context, outside, "FROM scratch\nCOPY a.txt /\n", tar);
+        assertEquals(Map.of("a.txt", "644 one", ContextTar.DOCKERFILE_NAME, "644 FROM scratch\nCOPY a.txt /"), entries(tar),
+                "a Dockerfile outside the context");
+
+        Files.writeString(context.resolve(".dockerignore"), "Dockerfile\n.dockerignore\n");
+        Path ignored = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        assertEquals(ContextTar.DOCKERFILE_NAME, ContextTar.scan(context, ignored).dockerfileName());
+        ContextTar.write(context, ignored, "FROM scratch\n", tar);
+        assertEquals(Map.of("a.txt", "644 one", ContextTar.DOCKERFILE_NAME, "644 FROM scratch"), entries(tar),
+                "a Dockerfile that .dockerignore leaves out");
+
+        assertEquals(ContextTar.DOCKERFILE_NAME, ContextTar.scan(context, null).dockerfileName(), "text without a file");
+    }
+
+    @Test
+    void aDockerfileInASubfolderOfTheContext_isReplacedWhereItIs() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("ctx"));
+        Path dockerfile = Files.writeString(Files.createDirectories(context.resolve("docker")).resolve("app.Dockerfile"),
+                "FROM scratch\n");
+        assertEquals("docker/app.Dockerfile", ContextTar.scan(context, dockerfile).dockerfileName());
+        assertEquals("docker/app.Dockerfile", ContextTar.scan(dir.resolve("ctx/docker/.."), dockerfile).dockerfileName(),
+                "however the context is written");
+        Path tar = dir.resolve("c.tar");
+        ContextTar.write(context, dockerfile, "FROM scratch\nCOPY . /\n", tar);
+        assertEquals(Map.of("docker/", "755", "docker/app.Dockerfile", "644 FROM scratch\nCOPY . /"), entries(tar));
     }
 
     @Test
@@ -68,7 +103,7 @@ class ContextTarTest {
         assertEquals(-1L, Files.mismatch(first, second), "a second later, nothing changed: the same tar");
         try (InputStream in = Files.newInputStream(second); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
-                if (e.getName().equals(ContextTar.DOCKERFILE_NAME)) {
+                if (e.getName().equals("Dockerfile")) {
                     assertEquals(1_700_000_000_000L, e.getModTime().getTime(), "the text sent is dated as its file");
                 }
             }

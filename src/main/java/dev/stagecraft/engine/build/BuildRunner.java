@@ -6,7 +6,6 @@ import dev.stagecraft.engine.BuildRequest;
 import dev.stagecraft.engine.BuildSettings;
 import dev.stagecraft.engine.BuilderKind;
 import dev.stagecraft.engine.Cancellation;
-import dev.stagecraft.engine.ContextTar;
 import dev.stagecraft.engine.DockerfileRewrites;
 import dev.stagecraft.engine.EngineException;
 import dev.stagecraft.engine.FrontendPullFailure;
@@ -134,7 +133,6 @@ public final class BuildRunner {
         watched.watch();
         java.util.concurrent.CompletableFuture<Map<String, ImageFacts>> asked = ExternalImages.ask(watched, sent);
         try (ContextTars.Lease packed = tars.pack(settings.contextFolder(), input.dockerfile(), named.text())) {
-            Path tar = packed.tar();
             String contextDigest = packed.digest();
             Optional<Map<String, ImageFacts>> externals = answered(asked);
             WatchedImages.Moment sending = watched.now();
@@ -146,7 +144,7 @@ public final class BuildRunner {
             StepOutcomes failed = new StepOutcomes(events);
             String finalImage;
             try {
-                finalImage = engine.build(request(settings, tar, named.stageNames().get(target), input, target,
+                finalImage = engine.build(request(settings, packed, named.stageNames().get(target), input, target,
                         settings.noCache()),
                         message -> reader.accept(message).forEach(failed), cancellation);
             } catch (EngineException e) {
@@ -180,7 +178,7 @@ public final class BuildRunner {
                 events.accept(new BuildEvent.PhaseChanged("Building " + missing.size()
                         + (missing.size() == 1 ? " other stage" : " other stages") + " as targets, to measure them"));
                 WatchedImages.Moment stagesSent = watched.now();
-                Map<Integer, String> builtNow = buildStages(missing, settings, tar, named, input, cancellation);
+                Map<Integer, String> builtNow = buildStages(missing, settings, packed, named, input, cancellation);
                 images.putAll(builtNow);
                 for (Map.Entry<Integer, String> e : builtNow.entrySet()) {
                     watched.seen(e.getValue(), stagesSent);
@@ -199,7 +197,7 @@ public final class BuildRunner {
      * Builds each stage as its own target, a few at a time: the target's build has filled the
      * cache, so these only export images, and the engine does that for several at once.
      */
-    private Map<Integer, String> buildStages(List<Integer> stages, BuildSettings settings, Path tar,
+    private Map<Integer, String> buildStages(List<Integer> stages, BuildSettings settings, ContextTars.Lease packed,
                                              DockerfileRewrites.Rewritten named, Input input, Cancellation cancellation)
             throws InterruptedException {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -212,7 +210,7 @@ public final class BuildRunner {
             Map<Integer, java.util.concurrent.Future<String>> running = new LinkedHashMap<>();
             for (int s : stages) {
                 // With the cache always: the target's build has just filled it, even under no-cache.
-                BuildRequest cached = request(settings, tar, named.stageNames().get(s), input, s, false);
+                BuildRequest cached = request(settings, packed, named.stageNames().get(s), input, s, false);
                 running.put(s, pool.submit(() -> engine.build(cached, message -> { }, cancellation)));
             }
             Map<Integer, String> ids = new LinkedHashMap<>();
@@ -360,13 +358,13 @@ public final class BuildRunner {
         return total;
     }
 
-    private BuildRequest request(BuildSettings settings, Path tar, String stageName, Input input, int stage,
+    private BuildRequest request(BuildSettings settings, ContextTars.Lease packed, String stageName, Input input, int stage,
                                  boolean noCache) {
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.put(OWNER_LABEL, OWNER_VALUE);
         labels.put(FILE_LABEL, ImageCleanup.fileLabel(input.dockerfile()));
         labels.put(STAGE_LABEL, Integer.toString(stage));
-        return new BuildRequest(settings.builder(), tar, ContextTar.DOCKERFILE_NAME, stageName, settings.buildArgs(),
+        return new BuildRequest(settings.builder(), packed.tar(), packed.dockerfileName(), stageName, settings.buildArgs(),
                 noCache, labels, null);
     }
 

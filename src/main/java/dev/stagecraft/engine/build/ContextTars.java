@@ -36,6 +36,9 @@ final class ContextTars {
         /** The digest {@link ContextTar#write} returned for it. */
         String digest();
 
+        /** The Dockerfile's name in the tar ({@link ContextTar.Scanned#dockerfileName()}). */
+        String dockerfileName();
+
         @Override
         void close();
     }
@@ -64,7 +67,7 @@ final class ContextTars {
             delete(tar);
             throw e;
         }
-        Entry made = new Entry(fingerprint.orElse(null), tar, digest);
+        Entry made = new Entry(fingerprint.orElse(null), tar, digest, scanned.dockerfileName());
         Lease lease = made.lease();
         List<Entry> gone = new ArrayList<>();
         synchronized (this) {
@@ -100,13 +103,15 @@ final class ContextTars {
         private final String fingerprint;
         private final Path tar;
         private final String digest;
+        private final String dockerfileName;
         private int users;
         private boolean retired;
 
-        Entry(String fingerprint, Path tar, String digest) {
+        Entry(String fingerprint, Path tar, String digest, String dockerfileName) {
             this.fingerprint = fingerprint;
             this.tar = tar;
             this.digest = digest;
+            this.dockerfileName = dockerfileName;
         }
 
         Lease lease() {
@@ -124,6 +129,11 @@ final class ContextTars {
                 @Override
                 public String digest() {
                     return digest;
+                }
+
+                @Override
+                public String dockerfileName() {
+                    return dockerfileName;
                 }
 
                 @Override

@@ -136,6 +136,23 @@ class FinalFilesEngineTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(BuilderKind.class)
+    void copyingTheWholeContext_carriesTheDockerfileWithTheTextBuilt_andNothingOfStagecraft(BuilderKind builder)
+            throws Exception {
+        Path context = Files.createDirectories(dir.resolve("whole"));
+        Files.writeString(context.resolve("a.txt"), "one\n");
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        // A named stage: the text sent names every unnamed stage, so it can be built as a target.
+        String text = "FROM scratch AS final\n# an edit not saved yet\nCOPY . /ctx/\n";
+        BuildSettings settings = new BuildSettings(context, null, Map.of(), false, builder, false);
+        BuildReport report = bench.runner(engine, Map.of(RealEngine.TEST_LABEL, "true"))
+                .run(new BuildRunner.Input(text, dockerfile, settings, false), e -> { }, new Cancellation());
+
+        assertEquals(Set.of("/ctx/Dockerfile " + text.length(), "/ctx/a.txt 4"), listed(report),
+                "what docker build would copy, the Dockerfile holding the text built");
+    }
+
     private BuildReport build(String text, BuilderKind builder) throws Exception {
         return build(text, builder, bench, engine);
     }
