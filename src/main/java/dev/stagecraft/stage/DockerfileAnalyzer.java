@@ -50,6 +50,8 @@ public final class DockerfileAnalyzer {
     private final List<Draft> drafts = new ArrayList<>();
     private final Map<String, Integer> stageByName = new HashMap<>();
     private final StageGraph graph = new StageGraph();
+    /** The pattern work ({@code ${V#p}} and the like) the whole analysis may do: a bad file cannot make it hang. */
+    private final Glob.Budget patternBudget = new Glob.Budget(50_000_000);
     /** Image references repeat (every stage on the same base): check each once. */
     private final Map<String, String> referenceProblems = new HashMap<>();
 
@@ -179,7 +181,7 @@ public final class DockerfileAnalyzer {
 
     /** Expands text with the global ARGs, reporting expansion errors and (optionally) undeclared names. */
     private String expand(String text, TextRanges ranges, boolean reportUndeclared) {
-        VariableExpander.Result r = VariableExpander.expand(text, parse.escape(), globalArgs);
+        VariableExpander.Result r = VariableExpander.expand(text, parse.escape(), globalArgs, patternBudget);
         if (r.error() != null) {
             diagnostics.add(Diagnostic.error("invalid-variable", r.error(), ranges.of(r.errorOffset(), r.errorOffset() + 1)));
         }
@@ -219,7 +221,7 @@ public final class DockerfileAnalyzer {
             } else {
                 String problem = referenceProblem(d.base);
                 if (problem != null) {
-                    diagnostics.add(Diagnostic.error("invalid-image-reference", "Invalid image reference '" + d.base
+                    diagnostics.add(Diagnostic.error("invalid-image-reference", "Invalid image reference '" + Diagnostic.excerpt(d.base)
                             + "': " + problem, at));
                 }
             }

@@ -3,127 +3,225 @@ package dev.stagecraft.stage;
 /**
  * Shell patterns ({@code *}, {@code ?}, {@code [...]}, backslash) for the {@code #}, {@code %} and {@code /}
  * expansions, and, one path element at a time, for COPY sources (as Go's {@code filepath.Match}).
+ *
+ * <p>A pattern is read into steps that each take one character, and stars; matching follows every
+ * step a text could be at, all at once, so it takes at most (text length x pattern length) steps
+ * whatever the pattern: trying each way a star could match in turn takes exponential time with a
+ * few stars ({@code *a*a*a*a*a*a*b} against forty {@code a}s). The expansions, which try many ranges of
+ * one value, take their steps from a {@link Budget} and give up when it runs out.
  */
 public final class Glob {
-    private Glob() {
+    private static final byte LITERAL = 0;
+    private static final byte ANY = 1;
+    private static final byte STAR = 2;
+    private static final byte CLASS = 3;
+
+    private final String pattern;
+    private final byte[] kinds;
+    /** Per step: the character of a literal, or where a class's members start in the pattern. */
+    private final int[] at;
+    /** Per class step: where its members end (its ']'), and whether it is negated. */
+    private final int[] end;
+    private final boolean[] negated;
+    private final int count;
+
+    private Glob(String pattern, byte[] kinds, int[] at, int[] end, boolean[] negated, int count) {
+        this.pattern = pattern;
+        this.kinds = kinds;
+        this.at = at;
+        this.end = end;
+        this.negated = negated;
+        this.count = count;
     }
 
-    public static boolean matches(String pattern, String s) {
-        return match(pattern, 0, s, 0, s.length());
+    /** Steps shared by the expansions of one analysis; spent per character tried per pattern step. */
+    public static final class Budget {
+        private long left;
+
+        public Budget(long steps) {
+            left = steps;
+        }
+
+        boolean spend(long steps) {
+            left -= steps;
+            return left >= 0;
+        }
     }
 
-    private static boolean match(String p, int pi, String s, int si, int end) {
-        while (pi < p.length()) {
+    private static Glob of(String p) {
+        int n = p.length();
+        byte[] kinds = new byte[n];
+        int[] at = new int[n];
+        int[] end = new int[n];
+        boolean[] negated = new boolean[n];
+        int count = 0;
+        for (int pi = 0; pi < n; count++) {
             char c = p.charAt(pi);
             if (c == '*') {
-                for (int k = end; k >= si; k--) {
-                    if (match(p, pi + 1, s, k, end)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= end) {
-                return false;
+                kinds[count] = STAR;
+                pi++;
+                continue;
             }
             if (c == '?') {
+                kinds[count] = ANY;
                 pi++;
-                si++;
                 continue;
             }
             if (c == '[') {
                 int close = p.indexOf(']', pi + 2);
                 if (close > 0) {
                     boolean negate = p.charAt(pi + 1) == '!' || p.charAt(pi + 1) == '^';
-                    boolean found = false;
-                    char ch = s.charAt(si);
-                    for (int k = pi + (negate ? 2 : 1); k < close; k++) {
-                        if (k + 2 < close && p.charAt(k + 1) == '-') {
-                            found |= ch >= p.charAt(k) && ch <= p.charAt(k + 2);
-                            k += 2;
-                        } else {
-                            found |= ch == p.charAt(k);
-                        }
-                    }
-                    if (found == negate) {
-                        return false;
-                    }
+                    kinds[count] = CLASS;
+                    negated[count] = negate;
+                    at[count] = pi + (negate ? 2 : 1);
+                    end[count] = close;
                     pi = close + 1;
-                    si++;
                     continue;
                 }
             }
-            if (c == '\\' && pi + 1 < p.length()) {
+            if (c == '\\' && pi + 1 < n) {
                 pi++;
                 c = p.charAt(pi);
             }
-            if (s.charAt(si) != c) {
-                return false;
-            }
+            kinds[count] = LITERAL;
+            at[count] = c;
             pi++;
-            si++;
         }
-        return si == end;
+        return new Glob(p, kinds, at, end, negated, count);
     }
 
-    private static boolean matchRange(String p, String s, int from, int to) {
-        return match(p, 0, s.substring(0, to), from, to);
+    /** The same steps in reverse order: it matches the reversed texts this one matches. */
+    private Glob reversed() {
+        byte[] k = new byte[count];
+        int[] a = new int[count];
+        int[] e = new int[count];
+        boolean[] neg = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            int j = count - 1 - i;
+            k[i] = kinds[j];
+            a[i] = at[j];
+            e[i] = end[j];
+            neg[i] = negated[j];
+        }
+        return new Glob(pattern, k, a, e, neg, count);
     }
 
-    static String removePrefix(String v, String pattern, boolean longest) {
-        if (longest) {
-            for (int k = v.length(); k >= 0; k--) {
-                if (matchRange(pattern, v, 0, k)) {
-                    return v.substring(k);
+    /** Whether step {@code s} (not a star) takes character {@code ch}. */
+    private boolean takes(int s, char ch) {
+        switch (kinds[s]) {
+            case ANY:
+                return true;
+            case LITERAL:
+                return ch == at[s];
+            default:
+                boolean found = false;
+                for (int k = at[s]; k < end[s]; k++) {
+                    if (k + 2 < end[s] && pattern.charAt(k + 1) == '-') {
+                        found |= ch >= pattern.charAt(k) && ch <= pattern.charAt(k + 2);
+                        k += 2;
+                    } else {
+                        found |= ch == pattern.charAt(k);
+                    }
                 }
-            }
-        } else {
-            for (int k = 0; k <= v.length(); k++) {
-                if (matchRange(pattern, v, 0, k)) {
-                    return v.substring(k);
-                }
-            }
+                return found != negated[s];
         }
-        return v;
     }
 
-    static String removeSuffix(String v, String pattern, boolean longest) {
-        if (longest) {
-            for (int k = 0; k <= v.length(); k++) {
-                if (matchRange(pattern, v, k, v.length())) {
-                    return v.substring(0, k);
-                }
-            }
-        } else {
-            for (int k = v.length(); k >= 0; k--) {
-                if (matchRange(pattern, v, k, v.length())) {
-                    return v.substring(0, k);
-                }
+    /** Adds the steps a star lets through without taking a character (a star matches nothing too). */
+    private void close(boolean[] states) {
+        for (int s = 0; s < count; s++) {
+            if (states[s] && kinds[s] == STAR) {
+                states[s + 1] = true;
             }
         }
-        return v;
     }
 
-    static String replace(String v, String pattern, String replacement, boolean all) {
-        if (pattern.isEmpty()) {
-            return v;
+    /**
+     * Reads {@code text} from {@code start} onwards (or backwards, taking the characters before
+     * {@code start}) and returns how many characters, at most {@code limit}, make a whole match: the
+     * fewest or the most, at least {@code min}; -1 when none do, -2 when the budget ran out first.
+     */
+    private int run(String text, int start, boolean backwards, int limit, boolean longest, int min, Budget budget) {
+        boolean[] states = new boolean[count + 1];
+        boolean[] next = new boolean[count + 1];
+        states[0] = true;
+        close(states);
+        int found = min == 0 && states[count] ? 0 : -1;
+        if (found == 0 && !longest) {
+            return 0;
         }
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        boolean done = false;
-        while (i <= v.length()) {
-            int matchEnd = -1;
-            if (!done) {
-                for (int k = v.length(); k > i; k--) {
-                    if (matchRange(pattern, v, i, k)) {
-                        matchEnd = k;
-                        break;
+        for (int k = 1; k <= limit; k++) {
+            if (budget != null && !budget.spend(count + 1)) {
+                return -2;
+            }
+            char ch = backwards ? text.charAt(start - k) : text.charAt(start + k - 1);
+            boolean any = false;
+            java.util.Arrays.fill(next, false);
+            for (int s = 0; s < count; s++) {
+                if (states[s]) {
+                    if (kinds[s] == STAR) {
+                        next[s] = true;
+                        any = true;
+                    } else if (takes(s, ch)) {
+                        next[s + 1] = true;
+                        any = true;
                     }
                 }
             }
-            if (matchEnd > i) {
+            if (!any) {
+                break;
+            }
+            close(next);
+            boolean[] swap = states;
+            states = next;
+            next = swap;
+            if (states[count] && k >= min) {
+                found = k;
+                if (!longest) {
+                    return k;
+                }
+            }
+        }
+        return found;
+    }
+
+    public static boolean matches(String pattern, String s) {
+        Glob g = of(pattern);
+        return g.run(s, 0, false, s.length(), true, 0, null) == s.length();
+    }
+
+    /** {@code ${v#pattern}} ({@code ##} when longest); null when the budget ran out. */
+    static String removePrefix(String v, String pattern, boolean longest, Budget budget) {
+        int k = of(pattern).run(v, 0, false, v.length(), longest, 0, budget);
+        return k == -2 ? null : k < 0 ? v : v.substring(k);
+    }
+
+    /** {@code ${v%pattern}} ({@code %%} when longest); null when the budget ran out. */
+    static String removeSuffix(String v, String pattern, boolean longest, Budget budget) {
+        int k = of(pattern).reversed().run(v, v.length(), true, v.length(), longest, 0, budget);
+        return k == -2 ? null : k < 0 ? v : v.substring(0, v.length() - k);
+    }
+
+    /**
+     * {@code ${v/pattern/replacement}} ({@code //} when all): longest non-empty matches; null when the
+     * budget ran out. Stops once the result is longer than {@code maxLength}.
+     */
+    static String replace(String v, String pattern, String replacement, boolean all, int maxLength, Budget budget) {
+        if (pattern.isEmpty()) {
+            return v;
+        }
+        Glob g = of(pattern);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        boolean done = false;
+        while (i <= v.length() && out.length() <= maxLength) {
+            int length = done ? -1 : g.run(v, i, false, v.length() - i, true, 1, budget);
+            if (length == -2) {
+                return null;
+            }
+            if (length > 0) {
                 out.append(replacement);
-                i = matchEnd;
+                i += length;
                 done = !all;
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.stagecraft.stage;
 
+import dev.stagecraft.syntax.Diagnostic;
 import java.util.regex.Pattern;
 
 /** The grammar of an image reference ({@code [registry[:port]/]path[:tag][@digest]}) as the engine checks it. */
@@ -36,7 +37,8 @@ public final class ImageReference {
         int colon = rest.lastIndexOf(':');
         if (colon > slash) {
             if (!TAG_PATTERN.matcher(rest.substring(colon + 1)).matches()) {
-                return "the tag '" + rest.substring(colon + 1) + "' is not valid (letters, digits, '_', '.', '-'; at most 128)";
+                return "the tag '" + Diagnostic.excerpt(rest.substring(colon + 1))
+                        + "' is not valid (letters, digits, '_', '.', '-'; at most 128)";
             }
             rest = rest.substring(0, colon);
         }
@@ -51,7 +53,7 @@ public final class ImageReference {
                     || !head.equals(head.toLowerCase(java.util.Locale.ROOT));
             if (domain) {
                 if (!DOMAIN_PATTERN.matcher(head).matches()) {
-                    return "'" + head + "' is not a valid registry host";
+                    return "'" + Diagnostic.excerpt(head) + "' is not a valid registry host";
                 }
                 remote = rest.substring(first + 1);
             }

@@ -11,8 +11,16 @@ import java.util.Map;
  * {@code ${V:-d}}, {@code ${V-d}}, {@code ${V:+x}}, {@code ${V+x}}, {@code ${V:?m}}, {@code ${V#p}},
  * {@code ${V##p}}, {@code ${V%p}}, {@code ${V%%p}}, {@code ${V/p/r}} and {@code ${V//p/r}} are
  * replaced. In the variable map, a key with a null value is declared but unset.
+ *
+ * <p>Unlike BuildKit it stops where no Dockerfile needs to go: a value longer than
+ * {@link #MAX_LENGTH} characters (a few ARGs that each double the last reach gigabytes), and pattern
+ * work beyond what the {@link Glob.Budget} given allows; either is an error at its {@code $}.
  */
 public final class VariableExpander {
+    /** The longest value an expansion may produce. */
+    public static final int MAX_LENGTH = 1 << 16;
+    /** The pattern work one expansion may do when no budget is given. */
+    private static final long DEFAULT_BUDGET = 20_000_000;
 
     /** A variable the word refers to: its name, the offset of its '$' in the word, and whether it is declared. */
     public record Reference(String name, int offset, boolean declared) {
@@ -25,22 +33,29 @@ public final class VariableExpander {
     private final String word;
     private final char escape;
     private final Map<String, String> variables;
+    private final Glob.Budget budget;
     private final List<Reference> references = new ArrayList<>(2);
     private int pos;
     private String error;
     private int errorOffset;
 
-    private VariableExpander(String word, char escape, Map<String, String> variables) {
+    private VariableExpander(String word, char escape, Map<String, String> variables, Glob.Budget budget) {
         this.word = word;
         this.escape = escape;
         this.variables = variables;
+        this.budget = budget;
     }
 
     public static Result expand(String word, char escape, Map<String, String> variables) {
+        return expand(word, escape, variables, new Glob.Budget(DEFAULT_BUDGET));
+    }
+
+    /** As {@link #expand(String, char, Map)}, the patterns' work taken from {@code budget} (one per analysis). */
+    public static Result expand(String word, char escape, Map<String, String> variables, Glob.Budget budget) {
         if (word.indexOf('$') < 0 && word.indexOf('\'') < 0 && word.indexOf('"') < 0 && word.indexOf(escape) < 0) {
             return new Result(word, List.of(), null, 0);
         }
-        VariableExpander x = new VariableExpander(word, escape, variables);
+        VariableExpander x = new VariableExpander(word, escape, variables, budget);
         String value = x.process((char) 0);
         return new Result(value, List.copyOf(x.references), x.error, x.errorOffset);
     }
@@ -57,6 +72,7 @@ public final class VariableExpander {
         StringBuilder out = new StringBuilder();
         int n = word.length();
         while (pos < n) {
+            int at = pos;
             char c = word.charAt(pos);
             if (stop != 0 && c == stop) {
                 return out.toString();
@@ -84,8 +100,26 @@ public final class VariableExpander {
                 out.append(c);
                 pos++;
             }
+            if (tooLong(out, at)) {
+                return out.toString();
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether {@code out} has grown past {@link #MAX_LENGTH}, through what starts at {@code at}: if so,
+     * an error there, the value cut, and nothing more read.
+     */
+    private boolean tooLong(StringBuilder out, int at) {
+        if (out.length() <= MAX_LENGTH) {
+            return false;
+        }
+        fail(String.format(java.util.Locale.ROOT, "expands to more than %,d characters: no Dockerfile needs a value that long",
+                MAX_LENGTH), Math.min(at, word.length() - 1));
+        out.setLength(MAX_LENGTH);
+        pos = word.length();
+        return true;
     }
 
     private void doubleQuoted(StringBuilder out) {
@@ -107,7 +141,11 @@ public final class VariableExpander {
                 }
             }
             if (c == '$') {
+                int at = pos;
                 dollar(out);
+                if (tooLong(out, at)) {
+                    return;
+                }
                 continue;
             }
             out.append(c);
@@ -214,7 +252,9 @@ public final class VariableExpander {
                     return;
                 }
                 String v = set ? value : "";
-                out.append(op == '#' ? Glob.removePrefix(v, pattern, longest) : Glob.removeSuffix(v, pattern, longest));
+                String removed = op == '#' ? Glob.removePrefix(v, pattern, longest, budget)
+                        : Glob.removeSuffix(v, pattern, longest, budget);
+                append(out, removed, name, v, start);
                 return;
             }
             case '/': {
@@ -232,12 +272,24 @@ public final class VariableExpander {
                 if (!closeBrace(start)) {
                     return;
                 }
-                out.append(Glob.replace(set ? value : "", pattern, replacement, all));
+                String v = set ? value : "";
+                append(out, Glob.replace(v, pattern, replacement, all, MAX_LENGTH, budget), name, v, start);
                 return;
             }
             default:
                 fail("bad substitution in ${" + name + "...}: unsupported operator '" + op + "'", start);
                 skipToBrace();
+        }
+    }
+
+    /** Appends what a pattern made of {@code value}, or, when it gave up (null), says so. */
+    private void append(StringBuilder out, String made, String name, String value, int start) {
+        if (made == null) {
+            fail(String.format(java.util.Locale.ROOT, "the pattern in ${%s...} takes too long to apply to a value of %,d"
+                    + " characters", name, value.length()), start);
+            pos = word.length();
+        } else {
+            out.append(made);
         }
     }
 

@@ -43,6 +43,15 @@ public record Diagnostic(String id, Severity severity, String message, SourceRan
                 + n[2] + (n[2] == 1 ? " note" : " notes");
     }
 
+    /**
+     * A value as a message quotes it: whole when it fits a line, else its start and its length, so an
+     * expanded value of thousands of characters does not make a message of thousands.
+     */
+    public static String excerpt(String value) {
+        return value.length() <= 120 ? value
+                : value.substring(0, 100) + String.format(java.util.Locale.ROOT, "... (%,d characters)", value.length());
+    }
+
     /** {@code line:column} of the start, or "-" when the problem is not in the text. */
     public String position() {
         return range == null ? "-" : range.startLine() + ":" + range.startColumn();

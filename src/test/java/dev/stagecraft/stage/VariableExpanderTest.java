@@ -76,6 +76,33 @@ class VariableExpanderTest {
     }
 
     @Test
+    void aValueThatKeepsDoubling_stopsAtTheLimit_withAnErrorAtItsDollar() {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("A", "x".repeat(40_000));
+        VariableExpander.Result r = VariableExpander.expand("pre-${A}$A", '\\', vars);
+        assertEquals(VariableExpander.MAX_LENGTH, r.value().length());
+        assertEquals(8, r.errorOffset(), "the $ that made it too long");
+        assertEquals("expands to more than 65,536 characters: no Dockerfile needs a value that long", r.error());
+        VariableExpander.Result inQuotes = VariableExpander.expand("\"$A $A\"", '\\', vars);
+        assertEquals(VariableExpander.MAX_LENGTH, inQuotes.value().length());
+        assertEquals(4, inQuotes.errorOffset());
+        vars.put("B", "b".repeat(300));
+        VariableExpander.Result replaced = VariableExpander.expand("${B//b/$B}", '\\', vars);
+        assertEquals(VariableExpander.MAX_LENGTH, replaced.value().length(), "300 x 300 characters, cut");
+        assertNotNull(replaced.error());
+    }
+
+    @Test
+    void aPatternTooCostlyForTheBudget_isAnError() {
+        Map<String, String> vars = Map.of("A", "a".repeat(20_000));
+        VariableExpander.Result r = VariableExpander.expand("img:${A//*b/x}", '\\', vars, new Glob.Budget(1_000_000));
+        assertEquals("the pattern in ${A...} takes too long to apply to a value of 20,000 characters", r.error());
+        assertEquals(4, r.errorOffset());
+        assertEquals("b".repeat(20_000), VariableExpander.expand("${A//a/b}", '\\', vars).value(),
+                "a pattern that reads one character per place fits the budget");
+    }
+
+    @Test
     void backtickEscapeProtectsDollar() {
         assertEquals("$V", VariableExpander.expand("`$V", '`', VARS).value());
     }
