@@ -48,6 +48,8 @@ public final class GraphSvg {
     static final double COLUMN_WIDTH = 340;
     static final double ROW_HEIGHT = 120;
     static final double MARGIN = 24;
+    /** The widest a card or an image node is drawn, as the stylesheet's -fx-max-width: a column less the gap. */
+    static final double MAX_NODE_WIDTH = 300;
     private static final int MAX_LABEL = 40;
 
     // The colours of stagecraft.css (light theme), so an exported picture matches the window.
@@ -148,13 +150,22 @@ public final class GraphSvg {
             if (node instanceof GraphNode.StageNode s) {
                 Stage stage = analysis.stages().get(s.index());
                 int chars = Math.max(stage.label().length() * 2, Math.max(stage.baseLabel().length(), 22));
-                placed.put(node, new Box(x, y, Math.max(170, 24 + chars * 6.2), 84));
+                placed.put(node, new Box(x, y, Math.min(MAX_NODE_WIDTH, Math.max(170, 24 + chars * 6.2)), 84));
             } else {
                 String ref = ((GraphNode.ImageNode) node).reference();
-                placed.put(node, new Box(x, y, 20 + ref.length() * 6.2, 28));
+                placed.put(node, new Box(x, y, Math.min(MAX_NODE_WIDTH, 20 + ref.length() * 6.2), 28));
             }
         }
         return placed;
+    }
+
+    /**
+     * How far an edge's control points reach out from its ends, x1 on the right of its source and x2
+     * on the left of its target: half the gap, so a short one is a plain S and not a loop; at least
+     * 40 when the edge runs back past its source.
+     */
+    public static double bend(double x1, double x2) {
+        return x2 > x1 ? (x2 - x1) / 2 : Math.max(40, (x1 - x2) / 2);
     }
 
     private static void edge(StringBuilder svg, StringBuilder labels, StageEdge e, Box from, Box to) {
@@ -162,7 +173,7 @@ public final class GraphSvg {
         double y1 = from.centreY();
         double x2 = to.x();
         double y2 = to.centreY();
-        double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+        double bend = bend(x1, x2);
         String colour = EDGE_COLOURS.get(e.kind().label());
         path(svg, new Curve(e.kind().label(), x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
         if (e.kind() == EdgeKind.BASE) {
@@ -224,8 +235,8 @@ public final class GraphSvg {
         }
         svg.append("/>\n");
         double x = b.x() + 12;
-        text(svg, x, b.y() + 23, "14", "bold", "#111827", stage.label());
-        text(svg, x, b.y() + 40, "11", null, MUTED_TEXT, stage.baseLabel());
+        text(svg, x, b.y() + 23, "14", "bold", "#111827", fitted(stage.label(), b, 24, 8.4));
+        text(svg, x, b.y() + 40, "11", null, MUTED_TEXT, fitted(stage.baseLabel(), b, 24, 6.2));
         text(svg, x, b.y() + 55, "11", null, MUTED_TEXT, stage.instructionCount());
         text(svg, x, b.y() + 71, "10", null, FATE_COLOURS.get(fate), fate.label());
         svg.append("  </g>\n");
@@ -235,7 +246,12 @@ public final class GraphSvg {
         svg.append("  <g class=\"image\">\n    <rect x=\"").append(num(b.x())).append("\" y=\"").append(num(b.y()))
                 .append("\" width=\"").append(num(b.width())).append("\" height=\"").append(num(b.height()))
                 .append("\" rx=\"12\" fill=\"").append(IMAGE_FILL).append("\" stroke=\"").append(IMAGE_BORDER).append("\"/>\n");
-        text(svg, b.x() + 10, b.centreY() + 4, "11", null, "#1f2937", reference);
+        String shown = fitted(reference, b, 20, 6.2);
+        if (!shown.equals(reference)) {
+            // Viewers show an element's title on hover: the whole reference, as the window's tooltip.
+            svg.append("    <title>").append(escape(reference)).append("</title>\n");
+        }
+        text(svg, b.x() + 10, b.centreY() + 4, "11", null, "#1f2937", shown);
         svg.append("  </g>\n");
     }
 
@@ -247,6 +263,23 @@ public final class GraphSvg {
         }
         // stroke="none" spelled out: some renderers outline text in black otherwise.
         svg.append(" fill=\"").append(fill).append("\" stroke=\"none\">").append(escape(text)).append("</text>\n");
+    }
+
+    /**
+     * {@code text} as its node shows it: whole, unless the node is as wide as a node may be (the
+     * window then cut it); then cut in its middle to what the node holds less {@code inset} pixels,
+     * at about {@code perChar} pixels a character.
+     */
+    static String fitted(String text, Box node, double inset, double perChar) {
+        if (node.width() < MAX_NODE_WIDTH - 0.5) {
+            return text;
+        }
+        int room = (int) ((node.width() - inset) / perChar);
+        if (text.length() <= room) {
+            return text;
+        }
+        int keep = Math.max(2, room - 3);
+        return text.substring(0, (keep + 1) / 2) + "..." + text.substring(text.length() - keep / 2);
     }
 
     private static String num(double v) {

@@ -505,6 +505,8 @@ public final class GraphView extends ScrollPane {
     private static Label imageNode(String reference) {
         Label label = new Label(reference);
         label.getStyleClass().add("image-node");
+        // The node is at most a column wide, and a reference with a digest is wider: the tooltip has it whole.
+        label.setTooltip(new Tooltip(reference));
         return label;
     }
 
@@ -587,7 +589,7 @@ public final class GraphView extends ScrollPane {
         double y1 = a.getCenterY();
         double x2 = b.getMinX();
         double y2 = b.getCenterY();
-        double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+        double bend = GraphSvg.bend(x1, x2);
         double spread = (index - (count - 1) / 2.0) * PARALLEL_SPREAD;
         return new EdgeLayer.Look(curveClasses, style, x1, y1, x1 + bend, y1 + spread, x2 - bend, y2 + spread, x2, y2,
                 labelClasses, text, id);

@@ -6,6 +6,7 @@ import dev.stagecraft.stage.StageFate;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /**
@@ -19,6 +20,8 @@ final class StageCard extends VBox {
     private final Label base = label("stage-base");
     private final Label count = label("stage-count");
     private final Label fate = label("stage-fate");
+    /** Bases longer than this many characters may not fit the card (at most 300 px, the stylesheet says). */
+    private static final int LONG_BASE = 36;
     /** Made on the first build that names this stage; on the card only while there is a build to show. */
     private StageBuildPanel buildPanel;
     private boolean restyled;
@@ -45,7 +48,11 @@ final class StageCard extends VBox {
         StageFate what = analysis.fate(stage.index());
         restyled = false;
         boolean changed = Styles.setText(title, stage.label());
-        changed |= Styles.setText(base, stage.baseLabel());
+        if (Styles.setText(base, stage.baseLabel())) {
+            changed = true;
+            // The card is at most a column wide: a longer base is cut in its middle, and shown whole here.
+            base.setTooltip(stage.baseLabel().length() > LONG_BASE ? new Tooltip(stage.baseLabel()) : null);
+        }
         changed |= Styles.setText(count, stage.instructionCount());
         // The classic builder ran it although the target does not need it: "not built" would be wrong.
         boolean builtAnyway = build != null && build.builtAnyway();

@@ -48,6 +48,34 @@ class GraphSvgTest {
     }
 
     @Test
+    void aLongReference_isCutInItsMiddleToItsNode_andWholeInItsTitle() throws Exception {
+        String pinned = "node:20-alpine@sha256:" + "0123456789abcdef".repeat(4);
+        Analysis analysis = DockerfileAnalyzer.analyze("FROM " + pinned + " AS build\nRUN true\n", AnalysisOptions.defaults());
+        Document doc = parse(GraphSvg.write(analysis, Map.of()));
+        List<String> texts = texts(doc);
+        assertTrue(texts.contains("node:20-alpine@sha256...bcdef0123456789abcdef"), texts.toString());
+        NodeList titles = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title");
+        assertEquals(2, titles.getLength(), "the drawing's, and the image's");
+        assertEquals(pinned, titles.item(1).getTextContent());
+        NodeList rects = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
+        int nodes = 0;
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            String of = ((Element) rect.getParentNode()).getAttribute("class");
+            if (of.equals("stage") || of.equals("image")) {
+                nodes++;
+                assertTrue(Double.parseDouble(rect.getAttribute("width")) <= GraphSvg.MAX_NODE_WIDTH,
+                        "a node at most a column wide: " + rect.getAttribute("width"));
+            }
+        }
+        assertEquals(2, nodes);
+        GraphSvg.Box widest = new GraphSvg.Box(0, 0, GraphSvg.MAX_NODE_WIDTH, 28);
+        assertEquals("abc...xy", GraphSvg.fitted("abcdefghijklmnopqrstuvwxy", widest, GraphSvg.MAX_NODE_WIDTH - 8 * 6.2 - 1, 6.2));
+        assertEquals("abcdefghijklmnopqrstuvwxy", GraphSvg.fitted("abcdefghijklmnopqrstuvwxy", new GraphSvg.Box(0, 0, 80, 28), 20, 6.2),
+                "a node narrower than the widest was sized to its text by the window: the text is whole");
+    }
+
+    @Test
     void drawingIsWellFormedSvgWithEveryStageImageAndEdge() throws Exception {
         Analysis analysis = DockerfileAnalyzer.analyze(GO, AnalysisOptions.defaults());
         Document doc = parse(GraphSvg.write(analysis, Map.of()));
