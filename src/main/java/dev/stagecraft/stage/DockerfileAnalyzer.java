@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileAnalyzer {
     private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
+    /** A cycle's message names this many of its stages, then says how many more there are. */
+    private static final int CYCLE_NAMES_SHOWN = 10;
     private static final String[] PLATFORM_ARGS = {"TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
         "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"};
 
@@ -417,7 +419,12 @@ public final class DockerfileAnalyzer {
                 members.add(e.to());
                 members.add(e.fromStage());
             }
+            int named = 0;
             for (int m : members) {
+                if (named++ == CYCLE_NAMES_SHOWN) {
+                    names.append(String.format(Locale.ROOT, " and %,d more", members.size() - CYCLE_NAMES_SHOWN));
+                    break;
+                }
                 names.append(names.length() == 0 ? "" : ", ").append(label(drafts.get(m)));
             }
             List<SourceRange> related = edges.stream().map(StageEdge::reference).toList();

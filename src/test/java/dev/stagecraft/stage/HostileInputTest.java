@@ -38,6 +38,19 @@ class HostileInputTest {
     }
 
     @Test
+    void aCycleThroughThousandsOfStages_namesTenOfThem() {
+        int n = 2_000;
+        String text = IntStream.range(0, n).mapToObj(i -> "FROM scratch AS s" + i + "\nCOPY --from=s" + (i + 1) % n + " /a /a\n")
+                .collect(Collectors.joining());
+        List<Diagnostic> cycles = errors(DockerfileAnalyzer.analyze(text), "circular-dependency");
+        assertEquals(1, cycles.size());
+        assertEquals("Circular dependency between stages 's0' (#0), 's1' (#1), 's2' (#2), 's3' (#3), 's4' (#4), 's5' (#5),"
+                + " 's6' (#6), 's7' (#7), 's8' (#8), 's9' (#9) and 1,990 more: each needs another to be built first",
+                cycles.get(0).message());
+        assertEquals(n, cycles.get(0).related().size(), "every edge of the cycle is still marked");
+    }
+
+    @Test
     void patternsWithManyStars_areAppliedInTime() {
         String text = "ARG X=" + "a".repeat(60) + "\nFROM alpine:${X#" + "*a".repeat(12) + "*b}\n";
         Analysis a = DockerfileAnalyzer.analyze(text);
