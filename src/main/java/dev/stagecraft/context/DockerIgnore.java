@@ -1,11 +1,13 @@
 package dev.stagecraft.context;
 
+import dev.stagecraft.stage.Glob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -16,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * a later {@code !exception} can re-include a file inside an excluded directory.
  */
 public final class DockerIgnore {
-    /** One cleaned pattern line; {@code regex} is null when the pattern is malformed (it then matches nothing). */
-    public record Rule(String pattern, boolean exception, Pattern regex) {
+    /** One cleaned pattern line; {@code matcher} is null when the pattern is malformed (it then matches nothing). */
+    public record Rule(String pattern, boolean exception, Predicate<String> matcher) {
     }
 
     private static final DockerIgnore NONE = new DockerIgnore(List.of());
@@ -86,16 +88,16 @@ public final class DockerIgnore {
         List<String> parents = null;
         for (Rule rule : rules) {
             // An exclusion can't change an excluded path, nor an exception an included one.
-            if (rule.exception() != excluded || rule.regex() == null) {
+            if (rule.exception() != excluded || rule.matcher() == null) {
                 continue;
             }
-            boolean match = rule.regex().matcher(path).matches();
+            boolean match = rule.matcher().test(path);
             if (!match) {
                 if (parents == null) {
                     parents = parents(path);
                 }
                 for (String parent : parents) {
-                    if (rule.regex().matcher(parent).matches()) {
+                    if (rule.matcher().test(parent)) {
                         match = true;
                         break;
                     }
@@ -131,8 +133,8 @@ public final class DockerIgnore {
             if (pattern[i].contains("**")) {
                 return true;
             }
-            Pattern element = compile(pattern[i]);
-            if (element == null || !element.matcher(dir[i]).matches()) {
+            Predicate<String> element = compile(pattern[i]);
+            if (element == null || !element.test(dir[i])) {
                 return false;
             }
         }
@@ -150,8 +152,34 @@ public final class DockerIgnore {
         return parents;
     }
 
+    /**
+     * What matches a pattern, as the regular expression patternmatcher makes of it; null when that is
+     * malformed. A pattern with three stars or more ({@code **} counts once) is matched without
+     * backtracking ({@link Glob}): as a regular expression, {@code *a*a*a*a*a*a*b} takes hours to fail
+     * on a name of forty {@code a}s. Fewer stay regular expressions, the faster for the usual patterns.
+     */
+    static Predicate<String> compile(String pattern) {
+        if (stars(pattern) >= 3) {
+            Glob glob = Glob.ofIgnorePattern(pattern);
+            return glob == null ? null : glob::matches;
+        }
+        Pattern regex = regex(pattern);
+        return regex == null ? null : text -> regex.matcher(text).matches();
+    }
+
+    /** How many runs of '*' the pattern has. */
+    private static int stars(String pattern) {
+        int runs = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '*' && (i == 0 || pattern.charAt(i - 1) != '*')) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
     /** Translates a pattern to a regular expression the way patternmatcher does; null when it is malformed. */
-    static Pattern compile(String pattern) {
+    static Pattern regex(String pattern) {
         StringBuilder re = new StringBuilder("^");
         int n = pattern.length();
         for (int i = 0; i < n; i++) {

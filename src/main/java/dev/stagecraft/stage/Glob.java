@@ -9,12 +9,20 @@ package dev.stagecraft.stage;
  * whatever the pattern: trying each way a star could match in turn takes exponential time with a
  * few stars ({@code *a*a*a*a*a*a*b} against forty {@code a}s). The expansions, which try many ranges of
  * one value, take their steps from a {@link Budget} and give up when it runs out.
+ *
+ * <p>{@link #ofIgnorePattern} reads a {@code .dockerignore} pattern the same way, as moby's
+ * patternmatcher does: there {@code *} and {@code ?} stop at '/', and {@code **} spans directories.
  */
 public final class Glob {
     private static final byte LITERAL = 0;
     private static final byte ANY = 1;
     private static final byte STAR = 2;
     private static final byte CLASS = 3;
+    /** {@code **} at the end of an ignore pattern: anything, '/' included. */
+    private static final byte REST = 4;
+    /** {@code **} elsewhere, two steps: nothing, or anything that ends with '/' (whole directories). */
+    private static final byte DIRS = 5;
+    private static final byte DIRS_INSIDE = 6;
 
     private final String pattern;
     private final byte[] kinds;
@@ -24,8 +32,15 @@ public final class Glob {
     private final int[] end;
     private final boolean[] negated;
     private final int count;
+    /** Whether '*' and '?' stop at '/' (a .dockerignore pattern). */
+    private final boolean stopAtSlash;
 
     private Glob(String pattern, byte[] kinds, int[] at, int[] end, boolean[] negated, int count) {
+        this(pattern, kinds, at, end, negated, count, false);
+    }
+
+    private Glob(String pattern, byte[] kinds, int[] at, int[] end, boolean[] negated, int count, boolean stopAtSlash) {
+        this.stopAtSlash = stopAtSlash;
         this.pattern = pattern;
         this.kinds = kinds;
         this.at = at;
@@ -90,6 +105,82 @@ public final class Glob {
         return new Glob(p, kinds, at, end, negated, count);
     }
 
+    /**
+     * A {@code .dockerignore} pattern (cleaned), read as the regular expression moby's patternmatcher
+     * makes of it would match; null when that expression would be malformed (an unclosed class, a
+     * trailing backslash, a backwards range), which matches nothing.
+     */
+    public static Glob ofIgnorePattern(String p) {
+        int n = p.length();
+        byte[] kinds = new byte[2 * n + 1];
+        int[] at = new int[2 * n + 1];
+        int[] end = new int[2 * n + 1];
+        boolean[] negated = new boolean[2 * n + 1];
+        int count = 0;
+        for (int i = 0; i < n; i++, count++) {
+            char c = p.charAt(i);
+            if (c == '*') {
+                if (i + 1 < n && p.charAt(i + 1) == '*') {
+                    i++;
+                    if (i + 1 < n && p.charAt(i + 1) == '/') {
+                        i++;
+                    }
+                    if (i + 1 >= n) {
+                        kinds[count] = REST;
+                    } else {
+                        kinds[count++] = DIRS;
+                        kinds[count] = DIRS_INSIDE;
+                    }
+                } else {
+                    kinds[count] = STAR;
+                }
+            } else if (c == '?') {
+                kinds[count] = ANY;
+            } else if (c == '\\') {
+                if (i + 1 >= n) {
+                    return null;
+                }
+                i++;
+                kinds[count] = LITERAL;
+                at[count] = p.charAt(i);
+            } else if (c == '[') {
+                int close = p.indexOf(']', i + 2);
+                if (close < 0) {
+                    return null;
+                }
+                boolean negate = p.charAt(i + 1) == '^';
+                int from = i + (negate ? 2 : 1);
+                if (from == close) {
+                    return null;
+                }
+                for (int k = from; k + 2 < close; k++) {
+                    if (p.charAt(k + 1) == '-' && p.charAt(k) > p.charAt(k + 2)) {
+                        return null;
+                    }
+                }
+                kinds[count] = CLASS;
+                negated[count] = negate;
+                at[count] = from;
+                end[count] = close;
+                i = close;
+            } else {
+                kinds[count] = LITERAL;
+                at[count] = c;
+            }
+        }
+        return new Glob(p, kinds, at, end, negated, count, true);
+    }
+
+    /** Whether the whole of {@code text} matches. */
+    public boolean matches(String text) {
+        return run(text, 0, false, text.length(), true, 0, null) == text.length();
+    }
+
+    /** A character the regular expression's '.' takes: any but a line terminator. */
+    private static boolean dot(char ch) {
+        return ch != '\n' && ch != '\r' && ch != '\u0085' && ch != '\u2028' && ch != '\u2029';
+    }
+
     /** The same steps in reverse order: it matches the reversed texts this one matches. */
     private Glob reversed() {
         byte[] k = new byte[count];
@@ -110,7 +201,7 @@ public final class Glob {
     private boolean takes(int s, char ch) {
         switch (kinds[s]) {
             case ANY:
-                return true;
+                return !stopAtSlash || ch != '/';
             case LITERAL:
                 return ch == at[s];
             default:
@@ -130,8 +221,11 @@ public final class Glob {
     /** Adds the steps a star lets through without taking a character (a star matches nothing too). */
     private void close(boolean[] states) {
         for (int s = 0; s < count; s++) {
-            if (states[s] && kinds[s] == STAR) {
+            if (states[s] && (kinds[s] == STAR || kinds[s] == REST)) {
                 states[s + 1] = true;
+            } else if (states[s] && kinds[s] == DIRS) {
+                states[s + 1] = true;
+                states[s + 2] = true;
             }
         }
     }
@@ -160,8 +254,20 @@ public final class Glob {
             for (int s = 0; s < count; s++) {
                 if (states[s]) {
                     if (kinds[s] == STAR) {
-                        next[s] = true;
-                        any = true;
+                        if (!stopAtSlash || ch != '/') {
+                            next[s] = true;
+                            any = true;
+                        }
+                    } else if (kinds[s] == REST || kinds[s] == DIRS_INSIDE) {
+                        if (dot(ch)) {
+                            next[s] = true;
+                            any = true;
+                        }
+                        if (kinds[s] == DIRS_INSIDE && ch == '/') {
+                            next[s + 1] = true;
+                        }
+                    } else if (kinds[s] == DIRS) {
+                        continue;
                     } else if (takes(s, ch)) {
                         next[s + 1] = true;
                         any = true;

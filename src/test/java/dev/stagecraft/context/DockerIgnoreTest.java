@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stagecraft.stage.Glob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +74,41 @@ class DockerIgnoreTest {
         DockerIgnore specific = DockerIgnore.load(dir, dockerfile);
         assertFalse(specific.excludes("a.txt"));
         assertTrue(specific.excludes("a.md"));
+    }
+
+    @Provide
+    Arbitrary<String> patterns() {
+        // "[^]" is left out: the regular expression reads it as the start of a longer class; Glob calls it malformed.
+        return Arbitraries.strings().withChars("ab*?/[]^-\\").ofMaxLength(9).filter(p -> !p.contains("[^]"));
+    }
+
+    @Provide
+    Arbitrary<String> paths() {
+        return Arbitraries.strings().withChars("ab/-]^").ofMaxLength(8);
+    }
+
+    @Property(tries = 4000)
+    void patternsMatchWithoutBacktrackingAsTheirRegularExpressionDoes(@ForAll("patterns") String pattern,
+            @ForAll("paths") String path) {
+        java.util.regex.Pattern regex = DockerIgnore.regex(pattern);
+        Glob glob = Glob.ofIgnorePattern(pattern);
+        assertEquals(regex == null, glob == null, "malformed alike: " + pattern);
+        if (regex != null) {
+            assertEquals(regex.matcher(path).matches(), glob.matches(path), pattern + " against " + path);
+        }
+    }
+
+    @Test
+    void aPatternOfManyStars_failsOnALongNameAtOnce() {
+        DockerIgnore ignore = DockerIgnore.parse("*a".repeat(12) + "*b\n");
+        String name = "a".repeat(40);
+        // As a regular expression this backtracked through 40^12 ways: the scan of the context never ended.
+        assertFalse(ignore.excludes(name));
+        assertFalse(ignore.excludes("dir/" + name));
+        assertTrue(ignore.excludes(name + "b"));
+        DockerIgnore exception = DockerIgnore.parse("*\n!" + "*a".repeat(12) + "*b/keep\n");
+        assertFalse(exception.mayReincludeUnder(name), "an exception's directory test is the same matcher");
+        assertTrue(exception.mayReincludeUnder(name + "b"));
     }
 
     @Test
