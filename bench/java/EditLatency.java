@@ -52,6 +52,8 @@ public final class EditLatency {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        // Closing the window before the zero-work one opens must not end the toolkit: this ends it at the end.
+        Platform.setImplicitExit(false);
         BlockingQueue<long[]> samples = new LinkedBlockingQueue<>();
         MainWindow[] window = new MainWindow[1];
         onFx(() -> {
