@@ -35,10 +35,6 @@ public final class Glob {
     /** Whether '*' and '?' stop at '/' (a .dockerignore pattern). */
     private final boolean stopAtSlash;
 
-    private Glob(String pattern, byte[] kinds, int[] at, int[] end, boolean[] negated, int count) {
-        this(pattern, kinds, at, end, negated, count, false);
-    }
-
     private Glob(String pattern, byte[] kinds, int[] at, int[] end, boolean[] negated, int count, boolean stopAtSlash) {
         this.stopAtSlash = stopAtSlash;
         this.pattern = pattern;
@@ -102,7 +98,7 @@ public final class Glob {
             at[count] = c;
             pi++;
         }
-        return new Glob(p, kinds, at, end, negated, count);
+        return new Glob(p, kinds, at, end, negated, count, false);
     }
 
     /**
@@ -194,7 +190,7 @@ public final class Glob {
             e[i] = end[j];
             neg[i] = negated[j];
         }
-        return new Glob(pattern, k, a, e, neg, count);
+        return new Glob(pattern, k, a, e, neg, count, stopAtSlash);
     }
 
     /** Whether step {@code s} (not a star) takes character {@code ch}. */
@@ -292,8 +288,7 @@ public final class Glob {
     }
 
     public static boolean matches(String pattern, String s) {
-        Glob g = of(pattern);
-        return g.run(s, 0, false, s.length(), true, 0, null) == s.length();
+        return of(pattern).matches(s);
     }
 
     /** {@code ${v#pattern}} ({@code ##} when longest); null when the budget ran out. */
