@@ -149,9 +149,13 @@ public final class Glob {
                 if (from == close) {
                     return null;
                 }
-                for (int k = from; k + 2 < close; k++) {
-                    if (p.charAt(k + 1) == '-' && p.charAt(k) > p.charAt(k + 2)) {
-                        return null;
+                // Ranges read as takes() reads them: a '-' right after a range is a member, not a range.
+                for (int k = from; k < close; k++) {
+                    if (k + 2 < close && p.charAt(k + 1) == '-') {
+                        if (p.charAt(k) > p.charAt(k + 2)) {
+                            return null;
+                        }
+                        k += 2;
                     }
                 }
                 kinds[count] = CLASS;
